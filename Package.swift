@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "flightdeck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "flightdeck", targets: ["flightdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(
+            name: "SimKernel",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(name: "Engine", dependencies: ["SimKernel"]),
+        .target(name: "TUICore"),
+        .target(name: "TUITestSupport", dependencies: ["TUICore"], path: "Tests/TUITestSupport"),
+        .target(name: "Terminal", dependencies: ["TUICore", "CNcurses"]),
+        .target(name: "ControlRoom", dependencies: ["Engine", "TUICore"]),
+        .executableTarget(
+            name: "flightdeck",
+            dependencies: [
+                "Engine", "TUICore", "Terminal", "ControlRoom",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(
+            name: "TUICoreTests",
+            dependencies: ["TUICore", "TUITestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(
+            name: "ControlRoomTests",
+            dependencies: ["ControlRoom", "TUICore", "Engine", "TUITestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

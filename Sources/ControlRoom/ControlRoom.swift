@@ -1,0 +1,1 @@
+// `ControlRoom` module; see docs and DESIGN.md.

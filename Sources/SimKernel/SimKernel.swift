@@ -1,0 +1,1 @@
+// `SimKernel` module; see docs and DESIGN.md.

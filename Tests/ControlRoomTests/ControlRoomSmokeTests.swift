@@ -1,0 +1,3 @@
+import XCTest
+@testable import ControlRoom
+final class ControlRoomSmokeTests: XCTestCase { func testModuleLoads() {} }

@@ -1,0 +1,3 @@
+import XCTest
+@testable import SimKernel
+final class SimKernelSmokeTests: XCTestCase { func testModuleLoads() {} }

@@ -1,0 +1,3 @@
+import XCTest
+@testable import TUICore
+final class TUICoreSmokeTests: XCTestCase { func testModuleLoads() {} }

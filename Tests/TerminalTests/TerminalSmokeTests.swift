@@ -1,0 +1,3 @@
+import XCTest
+@testable import Terminal
+final class TerminalSmokeTests: XCTestCase { func testModuleLoads() {} }
