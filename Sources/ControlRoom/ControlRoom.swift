@@ -1,1 +1,0 @@
-// `ControlRoom` module; see docs and DESIGN.md.

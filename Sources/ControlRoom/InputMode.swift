@@ -1,0 +1,21 @@
+/// Which part of the control room receives keys.
+public enum InputMode: Hashable, Sendable, CaseIterable {
+    /// Keys act on the screen.
+    case normal
+    /// Typing into the `/` filter line.
+    case filter
+    /// Typing into the `:` command line.
+    case command
+    /// The `?` help overlay is open.
+    case help
+
+    /// How the key map and help overlay name the mode.
+    public var title: String {
+        switch self {
+        case .normal: return "Screens"
+        case .filter: return "Filter line"
+        case .command: return "Command line"
+        case .help: return "Help"
+        }
+    }
+}

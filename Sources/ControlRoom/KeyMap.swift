@@ -1,0 +1,111 @@
+import TUICore
+
+/// One row of the key map: in `mode`, `key` triggers `action`.
+public struct KeyBinding: Sendable, Equatable {
+    public var key: KeyEvent
+    public var mode: InputMode
+    public var action: Action
+    /// The sentence the help overlay shows.
+    public var help: String
+    /// A short label for the key-hint bar; nil keeps the binding out of it.
+    public var hint: String?
+
+    public init(_ key: KeyEvent, _ mode: InputMode, _ action: Action, _ help: String, hint: String? = nil) {
+        self.key = key
+        self.mode = mode
+        self.action = action
+        self.help = help
+        self.hint = hint
+    }
+}
+
+/// The single table of keys: the reducer looks keys up here, and the help
+/// overlay and key-hint bar are generated from it.
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// The action for `key` in `mode`. In the text modes an unbound key edits
+    /// the line.
+    public func action(for key: KeyEvent, in mode: InputMode) -> Action? {
+        if let binding = bindings.first(where: { $0.mode == mode && $0.key == key }) {
+            return binding.action
+        }
+        switch mode {
+        case .command, .filter: return .editText(key)
+        case .normal, .help: return nil
+        }
+    }
+
+    /// The bindings of `mode` that have a hint, in table order.
+    public func hints(for mode: InputMode) -> [KeyBinding] {
+        bindings.filter { $0.mode == mode && $0.hint != nil }
+    }
+
+    /// Help lines for `mode`: bindings with the same action and help are
+    /// merged into one line listing all their keys ("j ↓").
+    public func helpEntries(for mode: InputMode) -> [(keys: String, help: String)] {
+        var entries: [(keys: String, help: String)] = []
+        for binding in bindings where binding.mode == mode {
+            if let i = entries.firstIndex(where: { $0.help == binding.help }) {
+                entries[i].keys += " " + binding.key.description
+            } else {
+                entries.append((binding.key.description, binding.help))
+            }
+        }
+        return entries
+    }
+
+    /// The control room's key map.
+    public static let standard: KeyMap = {
+        var b: [KeyBinding] = []
+        for screen in Screen.allCases {
+            let key = KeyEvent.char(Character(String(screen.rawValue)))
+            b.append(KeyBinding(key, .normal, .showScreen(screen), "Show \(screen.title)", hint: screen == .overview ? "1-6 Screens" : nil))
+        }
+        b += [
+            KeyBinding(.tab, .normal, .nextScreen, "Next screen"),
+            KeyBinding(.backTab, .normal, .previousScreen, "Previous screen"),
+            KeyBinding(.down, .normal, .moveSelection(1), "Move selection down"),
+            KeyBinding(.char("j"), .normal, .moveSelection(1), "Move selection down", hint: "j/k Move"),
+            KeyBinding(.up, .normal, .moveSelection(-1), "Move selection up"),
+            KeyBinding(.char("k"), .normal, .moveSelection(-1), "Move selection up"),
+            KeyBinding(.pageDown, .normal, .moveSelection(10), "Move selection down a page"),
+            KeyBinding(.pageUp, .normal, .moveSelection(-10), "Move selection up a page"),
+            KeyBinding(.home, .normal, .selectFirst, "Select the first row"),
+            KeyBinding(.char("g"), .normal, .selectFirst, "Select the first row"),
+            KeyBinding(.end, .normal, .selectLast, "Select the last row"),
+            KeyBinding(.char("G"), .normal, .selectLast, "Select the last row"),
+            KeyBinding(.char(" "), .normal, .togglePause, "Pause or resume simulated time", hint: "Space Pause"),
+            KeyBinding(.char("+"), .normal, .faster, "Faster simulated time", hint: "+/- Speed"),
+            KeyBinding(.char("="), .normal, .faster, "Faster simulated time"),
+            KeyBinding(.char("-"), .normal, .slower, "Slower simulated time"),
+            KeyBinding(.char("/"), .normal, .openFilter, "Filter the current list", hint: "/ Filter"),
+            KeyBinding(.char(":"), .normal, .openCommandLine, "Open the command line", hint: ": Command"),
+            KeyBinding(.char("?"), .normal, .openHelp, "Show this help", hint: "? Help"),
+            KeyBinding(.escape, .normal, .closeOverlay, "Clear the filter"),
+            KeyBinding(.char("q"), .normal, .quit, "Quit", hint: "q Quit"),
+            KeyBinding(.ctrl("c"), .normal, .quit, "Quit"),
+
+            KeyBinding(.escape, .help, .closeOverlay, "Close help", hint: "Esc Close"),
+            KeyBinding(.char("?"), .help, .closeOverlay, "Close help"),
+            KeyBinding(.char("q"), .help, .closeOverlay, "Close help"),
+            KeyBinding(.down, .help, .scrollHelp(1), "Scroll down", hint: "j/k Scroll"),
+            KeyBinding(.char("j"), .help, .scrollHelp(1), "Scroll down"),
+            KeyBinding(.up, .help, .scrollHelp(-1), "Scroll up"),
+            KeyBinding(.char("k"), .help, .scrollHelp(-1), "Scroll up"),
+            KeyBinding(.ctrl("c"), .help, .quit, "Quit"),
+
+            KeyBinding(.enter, .command, .submitText, "Run the command", hint: "Enter Run"),
+            KeyBinding(.tab, .command, .completeCommand, "Complete a screen or command name", hint: "Tab Complete"),
+            KeyBinding(.escape, .command, .closeOverlay, "Cancel", hint: "Esc Cancel"),
+            KeyBinding(.ctrl("c"), .command, .quit, "Quit"),
+
+            KeyBinding(.enter, .filter, .submitText, "Keep the filter and return to the list", hint: "Enter Keep"),
+            KeyBinding(.escape, .filter, .closeOverlay, "Clear the filter", hint: "Esc Clear"),
+            KeyBinding(.ctrl("c"), .filter, .quit, "Quit"),
+        ]
+        return KeyMap(bindings: b)
+    }()
+}

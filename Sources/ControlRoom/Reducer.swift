@@ -1,0 +1,145 @@
+import Engine
+import TUICore
+
+/// The pure heart of the control room: key -> action -> new UI state plus the
+/// engine commands to apply, returned as data so tests can assert them.
+public enum Reducer {
+    /// Handles one key in the current mode.
+    public static func handle(_ key: KeyEvent, state: inout UIState, keyMap: KeyMap = .standard, rowCount: Int = 0) -> [EngineCommand] {
+        guard let action = keyMap.action(for: key, in: state.mode) else { return [] }
+        return reduce(action, state: &state, rowCount: rowCount)
+    }
+
+    /// Applies `action`. `rowCount` is the number of selectable rows on the
+    /// current screen (after its filter), used to clamp the selection.
+    public static func reduce(_ action: Action, state: inout UIState, rowCount: Int = 0) -> [EngineCommand] {
+        switch action {
+        case .showScreen(let screen):
+            state.screen = screen
+            state.mode = .normal
+        case .nextScreen:
+            state.screen = state.screen.next
+        case .previousScreen:
+            state.screen = state.screen.previous
+        case .openHelp:
+            state.mode = .help
+            state.helpOffset = 0
+        case .closeOverlay:
+            switch state.mode {
+            case .filter, .normal:
+                state.filters[state.screen] = nil
+                state.filterLine = TextField()
+            case .command:
+                state.commandLine = TextField()
+                state.completions = []
+            case .help:
+                break
+            }
+            state.mode = .normal
+        case .openCommandLine:
+            state.mode = .command
+            state.commandLine = TextField()
+            state.completions = []
+            state.status = nil
+        case .openFilter:
+            state.mode = .filter
+            state.filterLine = TextField(text: state.filter(for: state.screen))
+            state.status = nil
+        case .togglePause:
+            return [.togglePause]
+        case .faster:
+            return [.faster]
+        case .slower:
+            return [.slower]
+        case .moveSelection(let delta):
+            let current = state.selection(for: state.screen)
+            state.selections[state.screen] = clamp(current + delta, rowCount: rowCount)
+        case .selectFirst:
+            state.selections[state.screen] = 0
+        case .selectLast:
+            state.selections[state.screen] = max(0, rowCount - 1)
+        case .quit:
+            state.quitRequested = true
+        case .scrollHelp(let delta):
+            state.helpOffset = max(0, state.helpOffset + delta)
+        case .editText(let key):
+            return editText(key, state: &state)
+        case .completeCommand:
+            complete(&state)
+        case .submitText:
+            return submit(&state, rowCount: rowCount)
+        }
+        return []
+    }
+
+    private static func clamp(_ index: Int, rowCount: Int) -> Int {
+        max(0, min(index, rowCount - 1))
+    }
+
+    private static func editText(_ key: KeyEvent, state: inout UIState) -> [EngineCommand] {
+        switch state.mode {
+        case .command:
+            // Backspace on an empty line leaves command mode, as in vi.
+            if key == .backspace && state.commandLine.text.isEmpty {
+                state.mode = .normal
+                return []
+            }
+            _ = state.commandLine.handle(key)
+            state.completions = []
+        case .filter:
+            if key == .backspace && state.filterLine.text.isEmpty {
+                state.mode = .normal
+                return []
+            }
+            _ = state.filterLine.handle(key)
+            // The filter applies while typing.
+            let text = state.filterLine.text
+            state.filters[state.screen] = text.isEmpty ? nil : text
+            state.selections[state.screen] = 0
+        case .normal, .help:
+            break
+        }
+        return []
+    }
+
+    private static func complete(_ state: inout UIState) {
+        let candidates = CommandLineParser.completions(for: state.commandLine.text)
+        switch candidates.count {
+        case 0:
+            state.completions = []
+            state.status = StatusMessage("no command starts with '\(state.commandLine.text)'", isError: true)
+        case 1:
+            state.commandLine = TextField(text: candidates[0] + " ")
+            state.completions = []
+        default:
+            state.commandLine = TextField(text: CommandLineParser.commonPrefix(candidates))
+            state.completions = candidates
+        }
+    }
+
+    private static func submit(_ state: inout UIState, rowCount: Int) -> [EngineCommand] {
+        switch state.mode {
+        case .filter:
+            state.mode = .normal
+            return []
+        case .command:
+            let text = state.commandLine.text
+            state.mode = .normal
+            state.commandLine = TextField()
+            state.completions = []
+            switch CommandLineParser.parse(text) {
+            case .success(.action(let action)):
+                state.status = nil
+                return reduce(action, state: &state, rowCount: rowCount)
+            case .success(.engine(let command)):
+                state.status = nil
+                return [command]
+            case .failure(let error):
+                state.status = StatusMessage(error.description, isError: true)
+                return []
+            }
+        case .normal, .help:
+            return []
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import TUICore
+
+/// A line of feedback under the screen: the result of a command or an error.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Everything the control room remembers between frames that is not engine
+/// state. Pure value: the reducer changes it, views read it.
+public struct UIState: Equatable, Sendable {
+    public var screen: Screen = .overview
+    public var mode: InputMode = .normal
+    public var commandLine = TextField()
+    public var filterLine = TextField()
+    /// The applied filter text per screen (empty: no filter).
+    public var filters: [Screen: String] = [:]
+    /// Selected row per screen.
+    public var selections: [Screen: Int] = [:]
+    public var helpOffset = 0
+    public var status: StatusMessage?
+    /// Candidates the last Tab in the command line could not decide between.
+    public var completions: [String] = []
+    public var quitRequested = false
+
+    public init(screen: Screen = .overview) { self.screen = screen }
+
+    public func filter(for screen: Screen) -> String { filters[screen] ?? "" }
+    public func selection(for screen: Screen) -> Int { selections[screen] ?? 0 }
+}

@@ -1,0 +1,71 @@
+import Engine
+import TUICore
+
+/// Draws the whole control room from the engine snapshot and the UI state.
+/// Pure: no I/O, the same inputs give the same buffer.
+public enum ControlRoomView {
+    /// The smallest terminal the full layout is drawn in.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public static func render(
+        snapshot: EngineSnapshot,
+        state: UIState,
+        context: RenderContext,
+        width: Int,
+        height: Int,
+        keyMap: KeyMap = .standard
+    ) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height, fill: Cell(" ", style: context.palette.base))
+        render(snapshot: snapshot, state: state, context: context, into: &buffer, keyMap: keyMap)
+        return buffer
+    }
+
+    /// Draws into an existing buffer (cleared first), so the run loop can
+    /// reuse one allocation per frame.
+    public static func render(
+        snapshot: EngineSnapshot,
+        state: UIState,
+        context: RenderContext,
+        into buffer: inout CellBuffer,
+        keyMap: KeyMap = .standard
+    ) {
+        buffer.clear(Cell(" ", style: context.palette.base))
+        let area = buffer.bounds
+        guard area.width >= minimumWidth, area.height >= minimumHeight else {
+            TooSmallView.render(width: area.width, height: area.height, context: context, into: &buffer)
+            return
+        }
+        let rows = area.split(.vertical, [.length(1), .length(1), .fill(), .length(1), .length(1)])
+        HeaderView.render(snapshot: snapshot, context: context, area: rows[0], into: &buffer)
+        TabBarView.render(active: state.screen, context: context, area: rows[1], into: &buffer)
+        let body = rows[2]
+        switch state.screen {
+        case .events:
+            EventsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
+        case .overview, .pipelines, .deployments, .models, .monitors:
+            EmptyStateView.render(screen: state.screen, snapshot: snapshot, context: context, area: body, into: &buffer)
+        }
+        StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)
+        KeyHintBar(
+            hints: keyMap.hints(for: state.mode).map { hint in
+                let parts = hint.hint!.split(separator: " ", maxSplits: 1).map(String.init)
+                return KeyHint(key: parts[0], label: parts.count > 1 ? parts[1] : "")
+            },
+            keyStyle: context.palette.hintKey,
+            labelStyle: context.palette.hintLabel,
+            glyphs: context.glyphs
+        ).render(into: &buffer, area: rows[4])
+        if state.mode == .help {
+            HelpOverlay.render(state: state, keyMap: keyMap, context: context, area: body, into: &buffer)
+        }
+    }
+
+    /// Rows the current screen can select (after its filter), for the reducer.
+    public static func selectableRowCount(snapshot: EngineSnapshot, state: UIState) -> Int {
+        switch state.screen {
+        case .events: return EventsView.rows(snapshot: snapshot, filter: state.filter(for: .events)).count
+        case .overview, .pipelines, .deployments, .models, .monitors: return 0
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import TUICore
+
+/// The styles the control room draws with, resolved once from a theme.
+public struct Palette: Sendable, Equatable {
+    public var base: Style
+    public var text: Style
+    public var muted: Style
+    public var accent: Style
+    public var border: Style
+    public var title: Style
+    public var header: Style
+    public var headerAccent: Style
+    public var tabActive: Style
+    public var tabInactive: Style
+    public var selection: Style
+    public var ok: Style
+    public var warn: Style
+    public var critical: Style
+    public var hintKey: Style
+    public var hintLabel: Style
+
+    public init(base: Style, text: Style, muted: Style, accent: Style, border: Style, title: Style,
+                header: Style, headerAccent: Style, tabActive: Style, tabInactive: Style, selection: Style,
+                ok: Style, warn: Style, critical: Style, hintKey: Style, hintLabel: Style) {
+        self.base = base
+        self.text = text
+        self.muted = muted
+        self.accent = accent
+        self.border = border
+        self.title = title
+        self.header = header
+        self.headerAccent = headerAccent
+        self.tabActive = tabActive
+        self.tabInactive = tabInactive
+        self.selection = selection
+        self.ok = ok
+        self.warn = warn
+        self.critical = critical
+        self.hintKey = hintKey
+        self.hintLabel = hintLabel
+    }
+
+    /// Attributes only, for tests and `--no-color`.
+    public static let monochrome = Palette(
+        base: .plain, text: .plain, muted: Style().dim(), accent: Style().bold(), border: .plain,
+        title: Style().bold(), header: Style().reversed(), headerAccent: Style().reversed().bold(),
+        tabActive: Style().bold().underlined(), tabInactive: .plain, selection: Style().reversed(),
+        ok: .plain, warn: Style().bold(), critical: Style().bold().underlined(),
+        hintKey: Style().reversed(), hintLabel: .plain
+    )
+}
+
+/// What every view needs besides the data: styles and glyphs.
+public struct RenderContext: Sendable {
+    public var palette: Palette
+    public var glyphs: GlyphSet
+
+    public init(palette: Palette = .monochrome, glyphs: GlyphSet = .unicode) {
+        self.palette = palette
+        self.glyphs = glyphs
+    }
+}

@@ -1,0 +1,106 @@
+import ControlRoom
+import Engine
+import Foundation
+import SimKernel
+import Terminal
+import TUICore
+
+/// The interactive run loop: read keys, advance the engine at the chosen
+/// speed, redraw. Owns the terminal and always restores it.
+final class ControlRoomApp {
+    struct Options {
+        var speed: SimSpeed
+        var refreshHz: Double
+        var exitAfterMilliseconds: Int64?
+        var monochrome: Bool
+        var theme: Theme
+        var startupMessage: String?
+    }
+
+    private let engine: Engine
+    private let options: Options
+
+    init(engine: Engine, options: Options) {
+        self.engine = engine
+        self.options = options
+    }
+
+    /// Runs until q, a signal or --exit-after; returns the exit status.
+    func run() -> Int32 {
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(forceMonochrome: options.monochrome)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 2
+        }
+        NcursesTerminal.installSignalHandlers()
+        defer { terminal.restore() }
+        return loop(terminal: terminal)
+    }
+
+    private func loop(terminal: NcursesTerminal) -> Int32 {
+        _ = engine.apply(.setSpeed(options.speed))
+        let depth = options.monochrome ? ColorDepth.monochrome : terminal.colorDepth
+        let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs)
+        var state = UIState()
+        if let message = options.startupMessage { state.status = StatusMessage(message, isError: true) }
+        var pacer = RealTimePacer()
+        let frameNanoseconds = UInt64(1_000_000_000 / options.refreshHz)
+        let start = MonotonicClock.nanoseconds()
+        var lastTick = start
+        var nextFrame = start
+        var frame = CellBuffer(width: 0, height: 0)
+        var needsDraw = true
+
+        while true {
+            if let signal = NcursesTerminal.pendingSignal { return 128 + signal }
+            let now = MonotonicClock.nanoseconds()
+            if let limit = options.exitAfterMilliseconds, now - start >= UInt64(limit) * 1_000_000 { return 0 }
+
+            if needsDraw || now >= nextFrame {
+                let elapsed = now - lastTick
+                lastTick = now
+                var snapshot = engine.snapshot()
+                if !snapshot.isPaused {
+                    engine.advance(to: snapshot.now + pacer.step(elapsedNanoseconds: elapsed, speed: snapshot.speed))
+                    snapshot = engine.snapshot()
+                }
+                let size = terminal.size
+                if frame.width != size.width || frame.height != size.height {
+                    frame = CellBuffer(width: size.width, height: size.height)
+                }
+                ControlRoomView.render(snapshot: snapshot, state: state, context: context, into: &frame)
+                terminal.draw(frame)
+                needsDraw = false
+                nextFrame = now + frameNanoseconds
+            }
+
+            let wait = Int((nextFrame - min(nextFrame, MonotonicClock.nanoseconds())) / 1_000_000)
+            guard let key = terminal.readKey(timeoutMilliseconds: max(1, wait)) else { continue }
+            if key == .resize {
+                terminal.invalidate()
+                needsDraw = true
+                continue
+            }
+            var snapshot = engine.snapshot()
+            let wasPaused = snapshot.isPaused
+            let rows = ControlRoomView.selectableRowCount(snapshot: snapshot, state: state)
+            // Below the minimum size only q and Ctrl-C act: other keys would
+            // change a screen the user cannot see.
+            if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { continue }
+            for command in Reducer.handle(key, state: &state, rowCount: rows) {
+                _ = engine.apply(command)
+            }
+            snapshot = engine.snapshot()
+            // Time spent paused is not fast-forwarded on resume.
+            if wasPaused && !snapshot.isPaused { lastTick = MonotonicClock.nanoseconds() }
+            if state.quitRequested { return 0 }
+            needsDraw = true
+        }
+    }
+}
+
+private func isTooSmall(_ size: TerminalSize) -> Bool {
+    size.width < ControlRoomView.minimumWidth || size.height < ControlRoomView.minimumHeight
+}

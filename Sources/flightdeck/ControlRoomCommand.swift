@@ -1,0 +1,76 @@
+import ArgumentParser
+import Engine
+import Foundation
+import SimKernel
+import TUICore
+
+/// `flightdeck [ui]`: the interactive control room.
+struct ControlRoomCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Open the control room (the default command)."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Project file (default: ./flightdeck.yaml, else the embedded demo).", valueName: "FILE"))
+    var project: String?
+
+    @Option(name: .long, help: ArgumentHelp("State directory (default: .flightdeck next to the project file).", valueName: "DIR"))
+    var state: String?
+
+    @Option(name: .long, help: ArgumentHelp("Theme name (default, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/flightdeck/themes) or a .theme file.", valueName: "NAME|PATH"))
+    var theme: String?
+
+    @Flag(name: .customLong("no-color"), help: "Monochrome: bold, reverse and underline only (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Option(name: .long, help: ArgumentHelp("Simulated seconds per real second: 1, 10, 60 (default), 600, 3600 ... or max.", valueName: "N"))
+    var speed: String = "60"
+
+    @Option(name: .long, help: ArgumentHelp("Screen refreshes per second while nothing is typed.", valueName: "HZ"))
+    var refresh: Double = 4
+
+    @Option(name: .long, help: ArgumentHelp("Root seed of every random stream (default: the project's seed).", valueName: "N"))
+    var seed: UInt64?
+
+    @Option(name: .customLong("exit-after"), help: ArgumentHelp("Quit after this much real time, e.g. 30s (for tests and demos).", valueName: "DURATION"))
+    var exitAfter: String?
+
+    func validate() throws {
+        guard refresh > 0, refresh <= 60 else { throw ValidationError("--refresh must be between 0 and 60 Hz, got \(refresh)") }
+        guard SimSpeed(parsing: speed) != nil else { throw ValidationError("--speed expects a multiplier such as 60 or 60x, or max; got '\(speed)'") }
+        if let exitAfter { _ = try parseDuration(exitAfter, option: "--exit-after") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let loadedTheme: ParsedTheme
+        do {
+            loadedTheme = try ThemeLoader.load(theme, environment: environment)
+        } catch {
+            FileHandle.standardError.write(Data("flightdeck: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        for warning in loadedTheme.warnings {
+            FileHandle.standardError.write(Data("flightdeck: warning: \(warning)\n".utf8))
+        }
+        let configuration = EngineConfiguration(projectName: "demo", seed: seed ?? 42)
+        let options = ControlRoomApp.Options(
+            speed: SimSpeed(parsing: speed)!,
+            refreshHz: refresh,
+            exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
+            monochrome: noColor || environment["NO_COLOR"] != nil,
+            theme: loadedTheme.theme,
+            startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" }
+        )
+        let code = ControlRoomApp(engine: Engine(configuration: configuration), options: options).run()
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func parseDuration(_ text: String, option: String) throws -> SimDuration {
+        do {
+            return try SimDuration(parsing: text)
+        } catch {
+            throw ValidationError("\(option): \(error)")
+        }
+    }
+}

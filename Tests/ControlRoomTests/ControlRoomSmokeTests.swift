@@ -1,3 +1,0 @@
-import XCTest
-@testable import ControlRoom
-final class ControlRoomSmokeTests: XCTestCase { func testModuleLoads() {} }

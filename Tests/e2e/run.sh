@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real flightdeck binary in detached tmux sessions.
+# Usage: Tests/e2e/run.sh [path/to/flightdeck]   (default: .build/debug/flightdeck)
+# Each check polls the pane with a deadline instead of sleeping.
+set -u
+cd "$(dirname "$0")/../.."
+BIN=$(realpath "${1:-.build/debug/flightdeck}")
+[ -x "$BIN" ] || { echo "e2e: no binary at $BIN (run swift build first)"; exit 2; }
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed"; exit 2; }
+
+WORK=$(mktemp -d)
+SOCKET="fd-e2e-$$"
+TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
+trap '"${TMUX_CMD[@]}" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+current=""
+
+fail() { echo "  FAIL [$current]: $*"; failed=$((failed + 1)); CASE_OK=0; }
+pane() { "${TMUX_CMD[@]}" capture-pane -p -t "$current" 2>/dev/null; }
+
+# wait_for TEXT [SECONDS]: poll until the pane shows TEXT.
+wait_for() {
+    local text=$1 deadline=$((SECONDS + ${2:-15}))
+    while [ $SECONDS -lt $deadline ]; do
+        pane | grep -qF -- "$text" && return 0
+        sleep 0.1
+    done
+    fail "did not see '$text'"; echo "----- pane -----"; pane; echo "----------------"
+    return 1
+}
+
+# wait_gone TEXT [SECONDS]: poll until the pane no longer shows TEXT.
+wait_gone() {
+    local text=$1 deadline=$((SECONDS + ${2:-10}))
+    while [ $SECONDS -lt $deadline ]; do
+        pane | grep -qF -- "$text" || return 0
+        sleep 0.1
+    done
+    fail "still see '$text'"; return 1
+}
+
+# wait_file FILE [SECONDS]
+wait_file() {
+    local file=$1 deadline=$((SECONDS + ${2:-15}))
+    while [ $SECONDS -lt $deadline ]; do
+        [ -s "$file" ] && return 0
+        sleep 0.1
+    done
+    fail "program did not end (no $file)"; return 1
+}
+
+keys() { "${TMUX_CMD[@]}" send-keys -t "$current" "$@"; }
+
+# start NAME WIDTH HEIGHT TERM LANG [ARGS...]: run flightdeck in a shell that
+# records stty -g before and after, and the exit status.
+start() {
+    local name=$1 w=$2 h=$3 term=$4 lang=$5; shift 5
+    current=$name
+    CASE_OK=1
+    local dir="$WORK/$name"; mkdir -p "$dir"
+    cat > "$dir/wrap.sh" <<WRAP
+stty -g > "$dir/stty.before"
+TERM=$term LANG=$lang LC_ALL= "$BIN" $* 2> "$dir/stderr"
+echo \$? > "$dir/rc"
+stty -g > "$dir/stty.after"
+sleep 600
+WRAP
+    "${TMUX_CMD[@]}" new-session -d -s "$name" -x "$w" -y "$h" "bash $dir/wrap.sh"
+}
+
+# finish: check the terminal settings were restored, close the session, count.
+finish() {
+    local dir="$WORK/$current" expect_rc=${1:-0}
+    if wait_file "$dir/stty.after"; then
+        cmp -s "$dir/stty.before" "$dir/stty.after" || fail "stty -g differs after exit"
+        local rc; rc=$(cat "$dir/rc")
+        [ "$rc" = "$expect_rc" ] || fail "exit status $rc, expected $expect_rc; stderr: $(cat "$dir/stderr")"
+    fi
+    "${TMUX_CMD[@]}" kill-session -t "$current" 2>/dev/null
+    if [ "$CASE_OK" = 1 ]; then passed=$((passed + 1)); echo "  ok   [$current]"; fi
+}
+
+tour() {  # the main walk through the shell at one size and terminal type
+    local name=$1 w=$2 h=$3 term=$4 lang=$5
+    start "$name" "$w" "$h" "$term" "$lang" --speed 60
+    wait_for "FLIGHTDECK" && wait_for "1 Overview" && wait_for "6 Events"
+    keys 2; wait_for "No pipelines are defined yet"
+    keys 6; wait_for "Events"
+    keys : ; keys -l "models"; keys Enter; wait_for "No models are registered yet"
+    keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "No monitors are defined yet"
+    keys '?'; wait_for "Help"; wait_for "Show this help"
+    keys Escape; wait_gone "Show this help"
+    keys Space; wait_for "PAUSED"
+    keys Space; wait_gone "PAUSED"
+    "${TMUX_CMD[@]}" resize-window -t "$current" -x 60 -y 20
+    wait_for "Terminal too small: 60x20"
+    "${TMUX_CMD[@]}" resize-window -t "$current" -x "$w" -y "$h"
+    wait_for "No monitors are defined yet"
+    keys q
+    finish 0
+}
+
+echo "e2e: $BIN"
+for size in "120 40" "80 24"; do
+    set -- $size
+    tour "xterm-$1x$2" "$1" "$2" xterm-256color C.UTF-8
+    tour "screen-$1x$2" "$1" "$2" screen-256color C.UTF-8
+    tour "langc-$1x$2" "$1" "$2" xterm-256color C
+done
+
+# LANG=C draws with the ASCII glyph set: no non-ASCII byte on screen.
+start "ascii" 100 30 xterm-256color C
+wait_for "1 Overview"
+if pane | LC_ALL=C grep -q '[^ -~]'; then fail "non-ASCII characters on screen with LANG=C"; fi
+keys q; finish 0
+
+# Ctrl-C and SIGTERM quit and restore the terminal.
+start "ctrl-c" 80 24 xterm-256color C.UTF-8
+wait_for "1 Overview"; keys C-c; finish 130
+start "sigterm" 80 24 xterm-256color C.UTF-8
+wait_for "1 Overview"
+pkill -TERM -f "^$BIN" ; finish 143
+start "sighup" 80 24 xterm-256color C.UTF-8
+wait_for "1 Overview"
+pkill -HUP -f "^$BIN" ; finish 129
+
+# --exit-after ends the program by itself.
+start "exit-after" 80 24 xterm-256color C.UTF-8 --exit-after 1s
+finish 0
+
+# TERM=dumb is refused with a clear message and status 2.
+current="dumb"; CASE_OK=1
+out=$(TERM=dumb "$BIN" 2>&1 </dev/null); rc=$?
+[ "$rc" = 2 ] || fail "TERM=dumb exit status $rc"
+echo "$out" | grep -q "flightdeck run" || fail "TERM=dumb message does not name the headless commands: $out"
+[ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [dumb]"; }
+
+# A bad theme is a clear error with status 2.
+current="bad-theme"; CASE_OK=1
+printf 'accent = #12345\n' > "$WORK/bad.theme"
+out=$("$BIN" --theme "$WORK/bad.theme" 2>&1 </dev/null); rc=$?
+[ "$rc" = 2 ] || fail "bad theme exit status $rc"
+echo "$out" | grep -q "bad.theme:1" || fail "bad theme message lacks file:line: $out"
+[ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [bad-theme]"; }
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]
