@@ -21,6 +21,8 @@ static inline attr_t fd_a_reverse(void) { return A_REVERSE; }
 static inline attr_t fd_a_underline(void) { return A_UNDERLINE; }
 static inline int fd_key_resize(void) { return KEY_RESIZE; }
 static inline FILE *fd_stdout(void) { return stdout; }
+/* The current screen's stdscr (newterm makes its screen current). */
+static inline WINDOW *fd_stdscr(void) { return stdscr; }
 static inline FILE *fd_stdin(void) { return stdin; }
 
 #endif
