@@ -50,12 +50,20 @@ public struct Theme: Sendable, Equatable {
     /// theme background. `style(.background)` is the base style for filling
     /// the screen (text colour on the background). In a monochrome theme the
     /// role's attributes from `ThemeMonochromeScheme` instead.
+    ///
+    /// When a role's colour cannot be told apart (it equals the background,
+    /// or the text colour, as happens after reduction to 8 colours), the
+    /// role keeps its meaning through its monochrome attributes, drawn in
+    /// the text colour if it would otherwise be invisible.
     public func style(_ role: ThemeRole) -> Style {
-        if isMonochrome {
-            return Style(attributes: ThemeMonochromeScheme.attributes(for: role))
-        }
-        let fg = role == .background ? color(.text) : color(role)
-        return Style(fg: fg, bg: color(.background))
+        let attributes = ThemeMonochromeScheme.attributes(for: role)
+        if isMonochrome { return Style(attributes: attributes) }
+        let text = color(.text), background = color(.background)
+        if role == .background || role == .text { return Style(fg: text, bg: background) }
+        let fg = color(role)
+        if fg == background { return Style(fg: text, bg: background, attributes: attributes) }
+        if fg == text { return Style(fg: fg, bg: background, attributes: attributes) }
+        return Style(fg: fg, bg: background)
     }
 
     /// The selected row or item: `selection_fg` on `selection_bg`. When those
@@ -100,13 +108,14 @@ public struct Theme: Sendable, Equatable {
         ThemeRole.gradientRoles.map(color)
     }
 
-    /// This theme with every colour reduced to what `depth` can show, using
-    /// `ColorReduction.reduce`. Reducing to `.monochrome` gives the
+    /// This theme with every colour reduced to what `depth` can show, with
+    /// `ThemeColorFitting.fit` (`ColorReduction.reduce`, keeping hues when
+    /// going down to 8 colours). Reducing to `.monochrome` gives the
     /// monochrome attribute scheme.
     public func reduced(to depth: ColorDepth) -> Theme {
         if depth == .monochrome { return withMonochrome(true) }
         var copy = self
-        copy.colors = colors.map { ColorReduction.reduce($0, to: depth) }
+        copy.colors = colors.map { ThemeColorFitting.fit($0, to: depth) }
         return copy
     }
 }

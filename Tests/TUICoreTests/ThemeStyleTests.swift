@@ -68,6 +68,48 @@ final class ThemeStyleTests: XCTestCase {
         XCTAssertEqual(reduced.color(.warn), .yellow)
     }
 
+    func testFittingTo8ColoursKeepsTheHuesOfPastels() {
+        let reduced = dark.reduced(to: .ansi8)
+        XCTAssertEqual(reduced.color(.background), .black)
+        XCTAssertEqual(reduced.color(.text), .white)
+        XCTAssertEqual(reduced.color(.critical), .red)
+        XCTAssertEqual(reduced.color(.ok), .green)
+        XCTAssertEqual(reduced.color(.warn), .yellow)
+        XCTAssertEqual(reduced.color(.accent), .blue)
+        XCTAssertEqual(reduced.color(.info), .cyan)
+        // A grey muted colour becomes the text colour, so it is dimmed instead.
+        XCTAssertEqual(reduced.style(.muted), Style(fg: .white, bg: .black, attributes: .dim))
+    }
+
+    func testRolesThatVanishIntoTheBackgroundAt8ColoursUseTextColourAndAttributes() {
+        let reduced = BuiltInThemes.light.reduced(to: .ansi8)
+        XCTAssertEqual(reduced.color(.background), .white)
+        XCTAssertEqual(reduced.color(.muted), .white)
+        XCTAssertEqual(reduced.style(.muted), Style(fg: .black, bg: .white, attributes: .dim))
+        XCTAssertEqual(reduced.style(.border), Style(fg: .black, bg: .white))
+    }
+
+    func testEveryColourBuiltInRoleStaysVisibleAt8Colours() {
+        for name in ["default", "light", "high-contrast"] {
+            let reduced = BuiltInThemes.theme(named: name)!.reduced(to: .ansi8)
+            for role in ThemeRole.allCases where role != .background {
+                let style = reduced.style(role)
+                XCTAssertTrue(style.fg != style.bg || !style.attributes.isEmpty, "\(name) \(role.key): \(style)")
+            }
+        }
+    }
+
+    func testColourFittingTo8Colours() {
+        XCTAssertEqual(ThemeColorFitting.fit(.indexed(196), to: .ansi8), .red)
+        XCTAssertEqual(ThemeColorFitting.fit(.indexed(244), to: .ansi8), .white)
+        XCTAssertEqual(ThemeColorFitting.fit(.indexed(236), to: .ansi8), .black)
+        XCTAssertEqual(ThemeColorFitting.fit(.brightCyan, to: .ansi8), .cyan)
+        XCTAssertEqual(ThemeColorFitting.fit(.rgb(0xf3, 0x8b, 0xa8), to: .ansi8), .red)
+        XCTAssertEqual(ThemeColorFitting.fit(.rgb(0xf3, 0x8b, 0xa8), to: .palette256),
+                       ColorReduction.reduce(.rgb(0xf3, 0x8b, 0xa8), to: .palette256))
+        XCTAssertEqual(ThemeColorFitting.fit(.default, to: .ansi8), .default)
+    }
+
     func testEveryBuiltInSelectionStaysVisibleAt8Colours() {
         for name in BuiltInThemes.names {
             let reduced = BuiltInThemes.theme(named: name)!.reduced(to: .ansi8)
