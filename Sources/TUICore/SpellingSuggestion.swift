@@ -24,7 +24,7 @@ public enum SpellingSuggestion {
         if normalized.count >= 3, let extended = candidates.first(where: { $0.hasPrefix(normalized) }) {
             return extended
         }
-        let prefixes = candidates.filter { $0.count >= 3 && normalized.hasPrefix($0) }
+        let prefixes = candidates.filter { $0.count >= 2 && normalized.hasPrefix($0) }
         return prefixes.max { $0.count < $1.count }
     }
 
