@@ -140,7 +140,8 @@ enum BuiltInThemeTexts {
     static let monoText = """
     # Flightdeck monochrome theme: no colours at all, meaning is carried by
     # attributes only (what NO_COLOR or --no-color also give you):
-    #   selection = reverse, header = underline, title/accent/warn = bold,
+    #   selection = reverse, header = underline, title, accent, warn and
+    #   threshold = bold,
     #   critical = bold + underline, muted/chart axis = dim,
     #   traffic bar versions cycle plain, bold, underline, reverse.
     # Colour keys are ignored while `monochrome = true`.
