@@ -40,14 +40,28 @@ public struct Palette: Sendable, Equatable {
         self.hintLabel = hintLabel
     }
 
-    /// Attributes only, for tests and `--no-color`.
-    public static let monochrome = Palette(
-        base: .plain, text: .plain, muted: Style().dim(), accent: Style().bold(), border: .plain,
-        title: Style().bold(), header: Style().reversed(), headerAccent: Style().reversed().bold(),
-        tabActive: Style().bold().underlined(), tabInactive: .plain, selection: Style().reversed(),
-        ok: .plain, warn: Style().bold(), critical: Style().bold().underlined(),
-        hintKey: Style().reversed(), hintLabel: .plain
-    )
+    /// The palette of `theme` (already reduced to the terminal's colours).
+    public init(theme: Theme) {
+        let header = theme.headerStyle
+        let selection = theme.selectionStyle
+        let hintKey: Style
+        if theme.isMonochrome {
+            hintKey = Style(attributes: .reverse)
+        } else {
+            hintKey = Style(fg: theme.color(.background), bg: theme.color(.accent))
+        }
+        self.init(
+            base: theme.style(.background), text: theme.style(.text), muted: theme.style(.muted),
+            accent: theme.style(.accent), border: theme.style(.border), title: theme.style(.title).bold(),
+            header: header, headerAccent: header.with(fg: theme.isMonochrome ? .default : theme.color(.accent)).bold(),
+            tabActive: selection.bold(), tabInactive: header,
+            selection: selection, ok: theme.style(.ok), warn: theme.style(.warn), critical: theme.style(.critical),
+            hintKey: hintKey, hintLabel: theme.style(.muted)
+        )
+    }
+
+    /// Attributes only: the built-in mono theme, used by tests and `--no-color`.
+    public static let monochrome = Palette(theme: BuiltInThemes.mono)
 }
 
 /// What every view needs besides the data: styles and glyphs.
