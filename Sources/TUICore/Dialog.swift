@@ -78,7 +78,6 @@ public struct Dialog: Sendable {
         }
 
         let box = area.centered(width: boxWidth, height: lines.count + 2)
-        buffer.fill(box, style: style)
         let inner = Block(title: title, borderStyle: borderStyle, titleStyle: titleStyle, fillStyle: style, glyphs: glyphs)
             .render(into: &buffer, area: box)
         let content = inner.inset(left: 1, right: 1)
@@ -104,9 +103,10 @@ public struct Dialog: Sendable {
     private func drawField(into buffer: inout CellBuffer, row: Rect) {
         guard let field, !row.isEmpty else { return }
         var fieldArea = row
-        if let fieldLabel, !fieldLabel.isEmpty {
-            let label = TextLayout.truncate(fieldLabel + " ", to: row.width / 2, ellipsis: glyphs.ellipsis)
-            let used = buffer.put(label, x: row.x, y: row.y, maxWidth: row.width / 2, style: style)
+        // The label is shown whole, and only when it leaves the field at
+        // least half the row.
+        if let fieldLabel, !fieldLabel.isEmpty, CharacterWidth.of(fieldLabel) + 1 <= row.width / 2 {
+            let used = buffer.put(fieldLabel + " ", x: row.x, y: row.y, maxWidth: row.width, style: style)
             fieldArea = row.inset(left: used)
         }
         field.render(into: &buffer, area: fieldArea, style: fieldStyle, cursorStyle: fieldStyle.togglingReverse(), glyphs: glyphs)

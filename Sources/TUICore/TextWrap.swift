@@ -26,6 +26,12 @@ extension TextLayout {
                 }
                 while pieceWidth > width {
                     let (head, rest) = splitByColumns(piece, width: width)
+                    if rest.isEmpty {
+                        // A single character wider than the line: it stays alone.
+                        piece = head
+                        pieceWidth = CharacterWidth.of(head)
+                        break
+                    }
                     lines.append(head)
                     piece = rest
                     pieceWidth = CharacterWidth.of(piece)
