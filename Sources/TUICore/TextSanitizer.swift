@@ -6,7 +6,9 @@
 /// two-byte escapes, and their 8-bit C1 forms (U+009B CSI, U+009D OSC,
 /// U+0090 DCS ...). Other C0/C1 controls and DEL are removed; a tab becomes
 /// spaces to the next multiple of `tabWidth`. Newlines are removed too: the
-/// caller splits lines first.
+/// caller splits lines first. A malformed sequence ends at the first byte that
+/// cannot belong to it; an ESC there starts the next sequence, and other text
+/// is kept.
 public enum TextSanitizer {
     public static func clean(_ text: String, tabWidth: Int = 4) -> String {
         var out = String.UnicodeScalarView()
