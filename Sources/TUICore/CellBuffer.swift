@@ -120,7 +120,9 @@ public struct CellBuffer: Equatable, Sendable {
         let old = cells[i]
         if old.width == 2, x + 1 < width, cell.width != 2 {
             cells[i + 1] = Cell(" ", style: cells[i + 1].style)
-        } else if old.width == 0, x > 0 {
+        } else if old.width == 0, x > 0, !cell.isContinuation {
+            // A continuation written here belongs to the wide character just
+            // placed on its left, so only other cells orphan the old lead.
             cells[i - 1] = Cell(" ", style: cells[i - 1].style)
         }
         cells[i] = cell

@@ -6,7 +6,9 @@
 /// two-byte escapes, and their 8-bit C1 forms (U+009B CSI, U+009D OSC,
 /// U+0090 DCS ...). Other C0/C1 controls and DEL are removed; a tab becomes
 /// spaces to the next multiple of `tabWidth`. Newlines are removed too: the
-/// caller splits lines first.
+/// caller splits lines first. A malformed sequence ends at the first byte that
+/// cannot belong to it; an ESC there starts the next sequence, and other text
+/// is kept.
 public enum TextSanitizer {
     public static func clean(_ text: String, tabWidth: Int = 4) -> String {
         var out = String.UnicodeScalarView()
@@ -61,7 +63,9 @@ public enum TextSanitizer {
     }
 
     private static func skipEscape(_ it: inout ArraySlice<Unicode.Scalar>) {
-        guard let next = it.popFirst() else { return }
+        // ESC ESC: the first is dropped, the second starts the sequence.
+        guard let next = it.first, next.value != 0x1B else { return }
+        it.removeFirst()
         switch next {
         case "[": skipCSI(&it)
         case "]": skipString(&it, allowBEL: true)
@@ -75,21 +79,27 @@ public enum TextSanitizer {
 
     /// CSI: parameter bytes 0x30-0x3F, intermediates 0x20-0x2F, one final byte 0x40-0x7E.
     private static func skipCSI(_ it: inout ArraySlice<Unicode.Scalar>) {
-        while let s = it.popFirst() {
+        while let s = it.first {
+            // Malformed: stop before the stray byte so it is handled on its own
+            // (an ESC starts a new sequence, other text is kept).
+            guard (0x20...0x7E).contains(s.value) else { return }
+            it.removeFirst()
             if (0x40...0x7E).contains(s.value) { return }
-            if !(0x20...0x3F).contains(s.value) { return } // malformed: stop at the stray byte
         }
     }
 
     /// A string sequence ends at ST (ESC \ or U+009C) or, for OSC, BEL.
     private static func skipString(_ it: inout ArraySlice<Unicode.Scalar>, allowBEL: Bool) {
-        while let s = it.popFirst() {
-            if s.value == 0x9C { return }
-            if allowBEL && s.value == 0x07 { return }
+        while let s = it.first {
             if s.value == 0x1B {
-                if it.first == "\\" { it.removeFirst() }
+                // ESC \ is ST; any other ESC ends the string and is left to
+                // start the next sequence.
+                if it.dropFirst().first == "\\" { it.removeFirst(2) }
                 return
             }
+            it.removeFirst()
+            if s.value == 0x9C { return }
+            if allowBEL && s.value == 0x07 { return }
         }
     }
 }
