@@ -31,7 +31,7 @@ enum EventsView {
                 TableColumn("Message", width: .fill()),
             ],
             rows: events.map { event in
-                TableRow([SimClockFormat.label(event.time), "\(event.kind)", TextSanitizer.clean(event.message)])
+                TableRow([event.time.clockLabel, "\(event.kind)", TextSanitizer.clean(event.message)])
             },
             selected: min(state.selection(for: .events), events.count - 1),
             headerStyle: p.title,

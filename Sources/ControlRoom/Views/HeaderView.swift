@@ -10,7 +10,7 @@ enum HeaderView {
         x += buffer.put(" FLIGHTDECK ", x: x, y: area.y, maxWidth: area.maxX - x, style: p.headerAccent)
         x += buffer.put(" " + TextSanitizer.clean(snapshot.projectName) + " ", x: x, y: area.y, maxWidth: max(0, area.maxX - x - 40), style: p.header.bold())
         let state = snapshot.isPaused ? "PAUSED" : "running"
-        let right = "\(SimClockFormat.label(snapshot.now))  \(snapshot.speed)  \(state) "
+        let right = "\(snapshot.now.clockLabel)  \(snapshot.speed)  \(state) "
         let rightWidth = CharacterWidth.of(right)
         let rx = max(x, area.maxX - rightWidth)
         buffer.put(right, x: rx, y: area.y, maxWidth: area.maxX - rx, style: p.header)

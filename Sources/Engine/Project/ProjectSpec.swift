@@ -1,0 +1,43 @@
+import SimKernel
+
+/// A whole project as declared in `flightdeck.yaml`, validated. Lists keep
+/// the order of the file so that everything derived from them is
+/// deterministic.
+public struct ProjectSpec: Sendable, Equatable {
+    /// `project:` — shown in the header.
+    public var name: String
+    /// `seed:` — root of every random stream.
+    public var seed: UInt64
+    /// `pools:` — named slot pools shared by all pipelines.
+    public var pools: [PoolSpec]
+    /// `pipelines:` in file order.
+    public var pipelines: [PipelineSpec]
+    /// Where the file came from (a path, or `<embedded demo>`), for messages.
+    public var source: String
+    /// The directory shell steps run in and relative outputs resolve against
+    /// (the project file's directory; nil for the embedded demo: a temporary
+    /// working directory is used).
+    public var directory: String?
+
+    public init(name: String, seed: UInt64 = 42, pools: [PoolSpec] = [], pipelines: [PipelineSpec] = [], source: String = "<memory>", directory: String? = nil) {
+        self.name = name
+        self.seed = seed
+        self.pools = pools
+        self.pipelines = pipelines
+        self.source = source
+        self.directory = directory
+    }
+
+    public func pipeline(_ id: String) -> PipelineSpec? { pipelines.first { $0.id == id } }
+    public func pool(_ id: String) -> PoolSpec? { pools.first { $0.id == id } }
+}
+
+/// A named pool of slots; a step that names it waits for a free slot.
+public struct PoolSpec: Sendable, Equatable {
+    public var id: String
+    public var size: Int
+    public init(id: String, size: Int) {
+        self.id = id
+        self.size = size
+    }
+}
