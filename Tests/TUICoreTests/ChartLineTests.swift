@@ -149,6 +149,32 @@ final class ChartLineTests: XCTestCase {
         XCTAssertTrue(buffer.lines.contains { $0.hasPrefix("  0%┤") })
     }
 
+    func testAutoRangeIncludesThresholds() {
+        let chart = LineChart(
+            series: [ChartSeries(name: "p99", values: [0.2, 0.4, 0.3, 0.5], style: .plain)],
+            thresholds: [ChartThreshold(value: 2, label: "SLO", style: Style(fg: .red))],
+            showLegend: false
+        )
+        let buffer = render(chart, width: 30, height: 8)
+        // Range 0.2...2 padded by 5% (0.09): top label 2.09, threshold on the top plot row.
+        XCTAssertTrue(buffer.text(ofRow: 0).hasPrefix("2.09┤╌ ╌"), buffer.text(ofRow: 0))
+        XCTAssertTrue(buffer.text(ofRow: 0).hasSuffix("SLO"))
+    }
+
+    func testThresholdLabelOverlaysThePlotWhenNoMarginFits() {
+        let chart = LineChart(
+            series: [ChartSeries(name: "x", values: [0, 1, 0, 1], style: .plain)],
+            yRange: 0...1,
+            thresholds: [ChartThreshold(value: 0.5, label: "lim", style: Style(fg: .red))],
+            showLegend: false
+        )
+        let buffer = render(chart, width: 12, height: 6)
+        assertSnapshot(buffer, named: "narrow-threshold-12x6")
+        let row = buffer.lines.firstIndex { $0.contains("╌") }!
+        XCTAssertTrue(buffer.text(ofRow: row).hasSuffix("lim"))
+        XCTAssertEqual(buffer[11, row].style, Style(fg: .red))
+    }
+
     func testSinglePointAndFarOutsidePoints() {
         let single = LineChart(series: [ChartSeries(name: "x", values: [3], style: .plain)], showLegend: false)
         let buffer = render(single, width: 20, height: 6)
