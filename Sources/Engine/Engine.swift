@@ -1,1 +1,152 @@
-// `Engine` module; see docs and DESIGN.md.
+import SimKernel
+
+/// The simulation engine: owns the simulated clock, the queue of future
+/// engine events, the run's random streams and the event log; the UI and
+/// the CLI change it only through ``apply(_:)`` and read it through
+/// ``snapshot(recentEventLimit:)``.
+///
+/// A reference type because subsystems' scheduled actions act on the one
+/// engine. It is **not thread-safe**: create and use it from the run loop
+/// only; other threads post results to the run loop, which applies them.
+///
+/// Pausing is the run loop's business: ``isPaused`` and ``speed`` are
+/// settings the run loop reads to decide whether and how far to call
+/// ``advance(to:)``; `advance` itself ignores them.
+public final class Engine {
+    /// A scheduled engine action; runs with the engine's clock set to its time.
+    typealias Action = (Engine) -> Void
+
+    /// The project's name.
+    public let projectName: String
+    /// The root seed every random stream derives from.
+    public let seed: UInt64
+    /// The run's random streams (one per subsystem name, see ``RandomStreams``).
+    public let randomStreams: RandomStreams
+    /// The current simulated time; only moves forward.
+    public private(set) var now: SimTime = .zero
+    /// Whether the simulated clock is paused (read by the run loop).
+    public private(set) var isPaused = false
+    /// The current speed (read by the run loop).
+    public private(set) var speed: SimSpeed
+    /// The bounded log of what happened, oldest first.
+    public private(set) var eventLog: RingBuffer<EngineEvent>
+
+    private var queue = EventQueue<Action>()
+
+    /// A fresh engine at time zero, running (not paused) at the configured
+    /// speed, with a `started` event in its log.
+    public init(configuration: EngineConfiguration) {
+        projectName = configuration.projectName
+        seed = configuration.seed
+        randomStreams = RandomStreams(rootSeed: configuration.seed)
+        speed = configuration.initialSpeed.isValid ? configuration.initialSpeed : .realTime
+        eventLog = RingBuffer(capacity: Swift.max(1, configuration.eventLogCapacity))
+        record(.started, "project \(projectName), seed \(seed), speed \(speed)")
+    }
+
+    // MARK: Commands
+
+    /// Applies an operator command; every command that changes something is
+    /// recorded in the event log (`paused at d0 00:05:30`, `speed 60x`).
+    /// Commands with nothing to change or that are refused are not logged.
+    @discardableResult
+    public func apply(_ command: EngineCommand) -> CommandResult {
+        switch command {
+        case .pause:
+            guard !isPaused else { return .unchanged("already paused") }
+            isPaused = true
+            return recordApplied(.paused, "paused at \(now.clockLabel)")
+        case .resume:
+            guard isPaused else { return .unchanged("already running") }
+            isPaused = false
+            return recordApplied(.resumed, "resumed at \(now.clockLabel)")
+        case .togglePause:
+            return apply(isPaused ? .resume : .pause)
+        case .setSpeed(let newSpeed):
+            guard newSpeed.isValid else { return .rejected("speed must be at least 1x, not \(newSpeed)") }
+            return changeSpeed(to: newSpeed)
+        case .faster:
+            guard speed != .max else { return .unchanged("already at max speed") }
+            return changeSpeed(to: speed.faster())
+        case .slower:
+            let slower = speed.slower()
+            guard slower != speed else { return .unchanged("already at the slowest speed, \(speed)") }
+            return changeSpeed(to: slower)
+        }
+    }
+
+    private func changeSpeed(to newSpeed: SimSpeed) -> CommandResult {
+        guard newSpeed != speed else { return .unchanged("speed already \(speed)") }
+        speed = newSpeed
+        return recordApplied(.speedChanged, "speed \(newSpeed)")
+    }
+
+    private func recordApplied(_ kind: EngineEventKind, _ message: String) -> CommandResult {
+        record(kind, message)
+        return .applied(message)
+    }
+
+    // MARK: Time
+
+    /// Fires every queued event due at or before `target`, in queue order
+    /// (time, priority, insertion), setting ``now`` to each event's time
+    /// before running it, then sets ``now`` to `target`. Events scheduled by
+    /// those actions fire in the same call when they are due by `target`.
+    /// A `target` before ``now`` is ignored. Pause and speed play no part.
+    /// - Returns: the number of events fired.
+    @discardableResult
+    public func advance(to target: SimTime) -> Int {
+        guard target >= now else { return 0 }
+        var fired = 0
+        while let event = queue.popNext(upTo: target) {
+            now = event.time
+            event.payload(self)
+            fired += 1
+        }
+        now = target
+        return fired
+    }
+
+    /// When the next queued event fires (for fast-forward), or `nil`.
+    public var nextEventTime: SimTime? { queue.nextTime }
+
+    /// How many events are queued.
+    public var pendingEventCount: Int { queue.count }
+
+    /// Queues `action` to run at `time` (at ``now`` if `time` is in the
+    /// past); among events at the same time, lower `priority` runs first,
+    /// then the one scheduled first. For subsystems inside the engine.
+    @discardableResult
+    func schedule(at time: SimTime, priority: Int = 0, _ action: @escaping Action) -> EventID {
+        queue.schedule(action, at: Swift.max(time, now), priority: priority)
+    }
+
+    /// Cancels a queued action; `false` when it already ran or was cancelled.
+    @discardableResult
+    func cancel(_ id: EventID) -> Bool {
+        queue.cancel(id)
+    }
+
+    /// Appends an event at the current time to the log.
+    func record(_ kind: EngineEventKind, _ message: String) {
+        eventLog.append(EngineEvent(sequence: eventLog.totalAppended, time: now, kind: kind, message: message))
+    }
+
+    // MARK: Reading
+
+    /// A copy of the engine's state with the newest `recentEventLimit` log
+    /// events (oldest first).
+    public func snapshot(recentEventLimit: Int = 100) -> EngineSnapshot {
+        EngineSnapshot(
+            projectName: projectName,
+            seed: seed,
+            now: now,
+            isPaused: isPaused,
+            speed: speed,
+            pendingEventCount: queue.count,
+            nextEventTime: queue.nextTime,
+            recentEvents: eventLog.last(recentEventLimit),
+            totalEventCount: eventLog.totalAppended
+        )
+    }
+}

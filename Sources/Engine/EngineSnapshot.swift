@@ -1,0 +1,40 @@
+import SimKernel
+
+/// An immutable copy of the engine's state for the UI and the CLI, safe to
+/// hand across threads.
+public struct EngineSnapshot: Hashable, Sendable {
+    /// The project's name.
+    public var projectName: String
+    /// The root seed of the run.
+    public var seed: UInt64
+    /// The current simulated time.
+    public var now: SimTime
+    /// Whether the simulated clock is paused.
+    public var isPaused: Bool
+    /// The current speed.
+    public var speed: SimSpeed
+    /// How many engine events are waiting in the queue.
+    public var pendingEventCount: Int
+    /// When the next queued event fires, if any.
+    public var nextEventTime: SimTime?
+    /// The newest log events, oldest first.
+    public var recentEvents: [EngineEvent]
+    /// How many events were ever logged (including ones no longer kept).
+    public var totalEventCount: Int
+
+    /// A snapshot with all its parts.
+    public init(
+        projectName: String, seed: UInt64, now: SimTime, isPaused: Bool, speed: SimSpeed,
+        pendingEventCount: Int, nextEventTime: SimTime?, recentEvents: [EngineEvent], totalEventCount: Int
+    ) {
+        self.projectName = projectName
+        self.seed = seed
+        self.now = now
+        self.isPaused = isPaused
+        self.speed = speed
+        self.pendingEventCount = pendingEventCount
+        self.nextEventTime = nextEventTime
+        self.recentEvents = recentEvents
+        self.totalEventCount = totalEventCount
+    }
+}

@@ -1,1 +1,0 @@
-// `SimKernel` module; see docs and DESIGN.md.

@@ -1,3 +1,0 @@
-import XCTest
-@testable import SimKernel
-final class SimKernelSmokeTests: XCTestCase { func testModuleLoads() {} }
