@@ -59,7 +59,11 @@ public struct KeyMap: Sendable {
 
     /// The control room's key map.
     public static let standard: KeyMap = {
-        var b: [KeyBinding] = []
+        var b: [KeyBinding] = [
+            KeyBinding(.char("?"), .normal, .openHelp, "Show this help", hint: "? Help"),
+            KeyBinding(.char("q"), .normal, .quit, "Quit", hint: "q Quit"),
+            KeyBinding(.ctrl("c"), .normal, .quit, "Quit"),
+        ]
         for screen in Screen.allCases {
             let key = KeyEvent.char(Character(String(screen.rawValue)))
             b.append(KeyBinding(key, .normal, .showScreen(screen), "Show \(screen.title)", hint: screen == .overview ? "1-6 Screens" : nil))
@@ -83,10 +87,7 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("-"), .normal, .slower, "Slower simulated time"),
             KeyBinding(.char("/"), .normal, .openFilter, "Filter the current list", hint: "/ Filter"),
             KeyBinding(.char(":"), .normal, .openCommandLine, "Open the command line", hint: ": Command"),
-            KeyBinding(.char("?"), .normal, .openHelp, "Show this help", hint: "? Help"),
             KeyBinding(.escape, .normal, .closeOverlay, "Clear the filter"),
-            KeyBinding(.char("q"), .normal, .quit, "Quit", hint: "q Quit"),
-            KeyBinding(.ctrl("c"), .normal, .quit, "Quit"),
 
             KeyBinding(.escape, .help, .closeOverlay, "Close help", hint: "Esc Close"),
             KeyBinding(.char("?"), .help, .closeOverlay, "Close help"),

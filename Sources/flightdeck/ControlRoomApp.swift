@@ -9,7 +9,6 @@ import TUICore
 /// speed, redraw. Owns the terminal and always restores it.
 final class ControlRoomApp {
     struct Options {
-        var speed: SimSpeed
         var refreshHz: Double
         var exitAfterMilliseconds: Int64?
         var monochrome: Bool
@@ -40,7 +39,6 @@ final class ControlRoomApp {
     }
 
     private func loop(terminal: NcursesTerminal) -> Int32 {
-        _ = engine.apply(.setSpeed(options.speed))
         let depth = options.monochrome ? ColorDepth.monochrome : terminal.colorDepth
         let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs)
         var state = UIState()

@@ -53,9 +53,8 @@ struct ControlRoomCommand: ParsableCommand {
         for warning in loadedTheme.warnings {
             FileHandle.standardError.write(Data("flightdeck: warning: \(warning)\n".utf8))
         }
-        let configuration = EngineConfiguration(projectName: "demo", seed: seed ?? 42)
+        let configuration = EngineConfiguration(projectName: "demo", seed: seed ?? 42, initialSpeed: SimSpeed(parsing: speed)!)
         let options = ControlRoomApp.Options(
-            speed: SimSpeed(parsing: speed)!,
             refreshHz: refresh,
             exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
             monochrome: noColor || environment["NO_COLOR"] != nil,

@@ -19,7 +19,7 @@ enum HelpOverlay {
     static func render(state: UIState, keyMap: KeyMap, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let p = context.palette
         let all = lines(keyMap: keyMap)
-        let box = area.centered(width: min(area.width - 4, 76), height: min(area.height, all.count + 2))
+        let box = area.inset(by: 1).centered(width: min(area.width - 4, 76), height: all.count + 2)
         buffer.fill(box, style: p.base)
         let inner = Block(title: "Help", titleRight: "Esc closes", borderStyle: p.accent, titleStyle: p.title, glyphs: context.glyphs)
             .render(into: &buffer, area: box)
