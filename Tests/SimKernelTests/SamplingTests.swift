@@ -93,18 +93,42 @@ final class SamplingTests: XCTestCase {
         XCTAssertEqual(Sampling.poisson(lambda: 0, using: &generator), 0)
     }
 
-    func testPoissonLargeHasTheRightShape() {
-        // PTRS must produce the exact distribution, not only two moments:
-        // compare the frequency of a central value with the probability mass.
-        var generator = Xoshiro256StarStar(seed: 22)
-        let lambda = 1000.0
-        var hits = 0
-        for _ in 0..<Self.draws where Sampling.poisson(lambda: lambda, using: &generator) == 1000 {
-            hits += 1
+    /// Pearson's chi-square statistic of Poisson(lambda) draws against the
+    /// exact probability mass, over the bins `[edges[i], edges[i+1])` plus
+    /// both tails; returns the statistic and its degrees of freedom.
+    private func poissonChiSquare(lambda: Double, seed: UInt64, edges: [Int]) -> (statistic: Double, degrees: Int) {
+        var generator = Xoshiro256StarStar(seed: seed)
+        var observed = [Int](repeating: 0, count: edges.count + 1)
+        for _ in 0..<Self.draws {
+            let value = Sampling.poisson(lambda: lambda, using: &generator)
+            observed[edges.lastIndex { $0 <= value }.map { $0 + 1 } ?? 0] += 1
         }
-        let probability = PortableMath.exp(-lambda + 1000 * PortableMath.log(lambda) - PortableMath.logGamma(1001))
-        let expected = probability * Double(Self.draws)
-        XCTAssertLessThan(abs(Double(hits) - expected), 5 * expected.squareRoot(), "hits \(hits), expected \(expected)")
+        var expected = [Double](repeating: 0, count: edges.count + 1)
+        for k in 0..<(Int(lambda) * 3 + 50) {
+            let mass = PortableMath.exp(-lambda + Double(k) * PortableMath.log(lambda) - PortableMath.logGamma(Double(k) + 1))
+            expected[edges.lastIndex { $0 <= k }.map { $0 + 1 } ?? 0] += mass * Double(Self.draws)
+        }
+        var statistic = 0.0
+        for (count, expectation) in zip(observed, expected) {
+            statistic += (Double(count) - expectation) * (Double(count) - expectation) / expectation
+        }
+        return (statistic, edges.count)
+    }
+
+    func testPoissonHasTheExactShape() {
+        // Two moments are not enough for the rejection sampler: compare the
+        // whole distribution. The bound is the mean plus five standard
+        // deviations of a chi-square variable (p < 1e-4).
+        let cases: [(Double, UInt64, [Int])] = [
+            (0.5, 34, [1, 2, 3, 4]),
+            (10, 35, Array(3...22)),
+            (1000, 36, Array(stride(from: 900, through: 1100, by: 10))),
+        ]
+        for (lambda, seed, edges) in cases {
+            let (statistic, degrees) = poissonChiSquare(lambda: lambda, seed: seed, edges: edges)
+            let bound = Double(degrees) + 5 * (2 * Double(degrees)).squareRoot()
+            XCTAssertLessThan(statistic, bound, "poisson(\(lambda)) chi-square \(statistic) with \(degrees) degrees of freedom")
+        }
     }
 
     func testGammaIncludingShapeBelowOne() {
