@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -17,7 +19,14 @@ let package = Package(
             name: "SimKernel",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")]
         ),
-        .target(name: "Engine", dependencies: ["SimKernel"]),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "SimKernel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "TUICore"),
         .target(name: "TUITestSupport", dependencies: ["TUICore"], path: "Tests/TUITestSupport"),
         .target(name: "Terminal", dependencies: ["TUICore", "CNcurses"]),
