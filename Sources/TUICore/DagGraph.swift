@@ -89,12 +89,6 @@ public struct DagGraph: Sendable {
                     let style = highlight ? run.style.overlaid(by: selectedStyle) : run.style
                     col += DagGraph.put(run.text, x: col, y: row, clip: area, style: style, into: &buffer)
                 }
-                if highlight {
-                    let used = col - (area.x + x - view.x)
-                    if used < width {
-                        _ = DagGraph.put(String(repeating: " ", count: width - used), x: col, y: row, clip: area, style: selectedStyle, into: &buffer)
-                    }
-                }
             }
         }
     }

@@ -9,8 +9,14 @@ struct DagLayering {
     var slotLayer: [Int]
     /// What every slot is.
     var slotKind: [LayoutSlot]
-    /// `links[L]`: (source slot, target slot) pairs from layer L to L+1.
-    var links: [[(Int, Int)]]
+    /// A link between slots of adjacent layers.
+    struct Link: Hashable {
+        var from: Int
+        var to: Int
+    }
+
+    /// `links[L]`: links from layer L to L+1.
+    var links: [[Link]]
     var layerCount: Int
     /// Ids of the real nodes, by slot.
     var nodeIDs: [String]
@@ -75,10 +81,10 @@ struct DagLayering {
                 let dummy = slotLayer.count
                 slotLayer.append(l)
                 slotKind.append(.dummy(from: ids[u], to: ids[v]))
-                links[l - 1].append((previous, dummy))
+                links[l - 1].append(Link(from: previous, to: dummy))
                 previous = dummy
             }
-            links[layer[v] - 1].append((previous, v))
+            links[layer[v] - 1].append(Link(from: previous, to: v))
         }
         nodeIDs = ids
     }

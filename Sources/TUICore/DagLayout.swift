@@ -65,15 +65,20 @@ public struct DagLayout: Sendable, Equatable {
             }
             layers.append(shown)
         }
-        var displayLinks: [[(Int, Int)]] = []
-        for gap in layering.links {
-            var seen = Set<Int>()
-            var pairs: [(Int, Int)] = []
-            for (u, v) in gap {
-                let pair = (displayIndex[u], displayIndex[v])
-                if seen.insert(pair.0 << 32 | pair.1).inserted { pairs.append(pair) }
+        var displayLinks: [[DagLayering.Link]] = []
+        for (l, gap) in layering.links.enumerated() {
+            // Deduplicated and sorted via a combined integer key.
+            let stride = layers[l + 1].count
+            var keys: [Int] = []
+            keys.reserveCapacity(gap.count)
+            for e in 0..<gap.count { keys.append(displayIndex[gap[e].from] * stride + displayIndex[gap[e].to]) }
+            keys.sort()
+            var links: [DagLayering.Link] = []
+            links.reserveCapacity(keys.count)
+            for k in 0..<keys.count where k == 0 || keys[k] != keys[k - 1] {
+                links.append(DagLayering.Link(from: keys[k] / stride, to: keys[k] % stride))
             }
-            displayLinks.append(pairs.sorted { $0 < $1 })
+            displayLinks.append(links)
         }
 
         let rows = DagRowAssignment.rows(layerSizes: layers.map(\.count), links: displayLinks)
@@ -144,38 +149,52 @@ public struct DagLayout: Sendable, Equatable {
         case .collapsed(let hidden): return CharacterWidth.of(collapsedText(hidden, glyphs: .unicode))
         case .node(let id):
             guard let node = nodes[id] else { return 1 }
-            let label = min(CharacterWidth.of(TextSanitizer.clean(node.label)), maxLabelWidth)
-            let detail = node.detail.map { 1 + min(CharacterWidth.of(TextSanitizer.clean($0)), maxDetailWidth) } ?? 0
+            let label = min(CharacterWidth.of(node.label), maxLabelWidth)
+            let detail = node.detail.map { 1 + min(CharacterWidth.of($0), maxDetailWidth) } ?? 0
             return 2 + label + detail
         }
     }
 
     /// Groups a gap's links by source and gives each source that must move
-    /// vertically its own channel (shared round-robin beyond `maxChannels`).
+    /// vertically its own channel, shared by sources with identical targets
+    /// (and round-robin beyond `maxChannels`).
     /// Downward sources take channels from the right, topmost first, then
     /// upward ones bottommost first, which avoids most crossings between them.
-    private static func route(_ links: [(Int, Int)], sourceY: [Int], targetY: [Int], channelStart: Int) -> ([DagRoute], Int) {
-        var targets: [Int: [Int]] = [:]
+    private static func route(_ links: [DagLayering.Link], sourceY: [Int], targetY: [Int], channelStart: Int) -> ([DagRoute], Int) {
+        // Links are sorted by source, so each source's targets are one run.
         var sources: [Int] = []
-        for (i, j) in links {
-            if targets[i] == nil { sources.append(i) }
-            targets[i, default: []].append(j)
+        var targets: [[Int]] = []
+        for link in links {
+            if sources.last != link.from {
+                sources.append(link.from)
+                targets.append([])
+            }
+            targets[targets.count - 1].append(link.to)
         }
-        sources.sort()
         var down: [(Int, Int)] = [], up: [(Int, Int)] = []
-        for s in sources {
-            let ts = targets[s]!
+        for n in 0..<sources.count {
+            let s = sources[n], ts = targets[n]
             guard ts.contains(where: { targetY[$0] != sourceY[s] }) else { continue }
             let delta = ts.reduce(0) { $0 + targetY[$1] - sourceY[s] }
-            if delta >= 0 { down.append((sourceY[s], s)) } else { up.append((-sourceY[s], s)) }
+            if delta >= 0 { down.append((sourceY[s], n)) } else { up.append((-sourceY[s], n)) }
         }
         let needing = down.sorted { $0 < $1 }.map(\.1) + up.sorted { $0 < $1 }.map(\.1)
-        let channels = max(1, min(needing.count, maxChannels))
-        var channelOf: [Int: Int] = [:]
-        for (k, s) in needing.enumerated() {
-            channelOf[s] = channelStart + channels - 1 - k % channels
+        // Sources with the same targets share a trunk: no ambiguity there.
+        var groups: [[Int]] = []
+        var groupOf: [[Int]: Int] = [:]
+        for n in needing {
+            if let g = groupOf[targets[n]] { groups[g].append(n) } else { groupOf[targets[n]] = groups.count; groups.append([n]) }
         }
-        let routes = sources.map { DagRoute(source: $0, targets: targets[$0]!.sorted(), channelX: channelOf[$0]) }
+        let channels = max(1, min(groups.count, maxChannels))
+        var channelOf = Array(repeating: Int?.none, count: sources.count)
+        for (k, group) in groups.enumerated() {
+            for n in group { channelOf[n] = channelStart + channels - 1 - k % channels }
+        }
+        var routes: [DagRoute] = []
+        routes.reserveCapacity(sources.count)
+        for n in 0..<sources.count {
+            routes.append(DagRoute(source: sources[n], targets: targets[n], channelX: channelOf[n]))
+        }
         return (routes, channels)
     }
 }

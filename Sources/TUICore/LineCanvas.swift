@@ -96,12 +96,14 @@ public struct LineCanvas: Sendable, Equatable {
     /// Draws every non-empty cell into `buffer`, with the canvas origin
     /// placed at the buffer position (`x`, `y`), clipped to `clip`.
     public func draw(into buffer: inout CellBuffer, x: Int, y: Int, clip: Rect, style: Style, glyphs: GlyphSet) {
-        for row in 0..<height {
-            for col in 0..<width {
-                let bx = x + col, by = y + row
-                guard clip.contains(x: bx, y: by) else { continue }
-                let d = Directions(rawValue: bits[row * width + col])
-                if let g = LineCanvas.glyph(for: d, glyphs: glyphs) {
+        var table: [Unicode.Scalar?] = []
+        for bits in 0..<16 { table.append(LineCanvas.glyph(for: Directions(rawValue: UInt8(bits)), glyphs: glyphs)) }
+        let visible = clip.intersection(Rect(x: x, y: y, width: width, height: height))
+        guard !visible.isEmpty else { return }
+        for by in visible.y..<visible.maxY {
+            let rowBase = (by - y) * width - x
+            for bx in visible.x..<visible.maxX {
+                if let g = table[Int(bits[rowBase + bx])] {
                     buffer[bx, by] = Cell(g, style: style)
                 }
             }
