@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "flightdeck", targets: ["flightdeck"]),
+        .executable(name: "flightdeck-bench", targets: ["flightdeck-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,11 @@ let package = Package(
                 "Engine", "TUICore", "Terminal", "ControlRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "flightdeck-bench",
+            dependencies: ["Engine", "TUICore", "ControlRoom"],
+            path: "Benchmarks/FlightdeckBench"
         ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),

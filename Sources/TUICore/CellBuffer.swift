@@ -30,7 +30,7 @@ public struct CellBuffer: Equatable, Sendable {
 
     /// Resets every cell to `fill`, keeping the size.
     public mutating func clear(_ fill: Cell = .blank) {
-        for i in cells.indices { cells[i] = fill }
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: fill) }
     }
 
     /// Changes the size; the content is cleared.

@@ -11,6 +11,7 @@ final class ControlRoomApp {
     struct Options {
         var refreshHz: Double
         var exitAfterMilliseconds: Int64?
+        var maxFrames: Int?
         var monochrome: Bool
         var theme: Theme
         var startupMessage: String?
@@ -50,6 +51,7 @@ final class ControlRoomApp {
         var nextFrame = start
         var frame = CellBuffer(width: 0, height: 0)
         var needsDraw = true
+        var framesDrawn = 0
 
         while true {
             if let signal = NcursesTerminal.pendingSignal { return 128 + signal }
@@ -70,6 +72,8 @@ final class ControlRoomApp {
                 }
                 ControlRoomView.render(snapshot: snapshot, state: state, context: context, into: &frame)
                 terminal.draw(frame)
+                framesDrawn += 1
+                if let limit = options.maxFrames, framesDrawn >= limit { return 0 }
                 needsDraw = false
                 nextFrame = now + frameNanoseconds
             }

@@ -35,7 +35,11 @@ struct ControlRoomCommand: ParsableCommand {
     @Option(name: .customLong("exit-after"), help: ArgumentHelp("Quit after this much real time, e.g. 30s (for tests and demos).", valueName: "DURATION"))
     var exitAfter: String?
 
+    @Option(name: .customLong("max-frames"), help: ArgumentHelp("Quit after drawing this many frames (for tests and benchmarks).", valueName: "N"))
+    var maxFrames: Int?
+
     func validate() throws {
+        if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be at least 1, got \(maxFrames)") }
         guard refresh > 0, refresh <= 60 else { throw ValidationError("--refresh must be between 0 and 60 Hz, got \(refresh)") }
         guard SimSpeed(parsing: speed) != nil else { throw ValidationError("--speed expects a multiplier such as 60 or 60x, or max; got '\(speed)'") }
         if let exitAfter { _ = try parseDuration(exitAfter, option: "--exit-after") }
@@ -57,6 +61,7 @@ struct ControlRoomCommand: ParsableCommand {
         let options = ControlRoomApp.Options(
             refreshHz: refresh,
             exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
+            maxFrames: maxFrames,
             monochrome: noColor || environment["NO_COLOR"] != nil,
             theme: loadedTheme.theme,
             startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" }
