@@ -12,7 +12,8 @@ import Synchronization
 /// the wake-up pipe's write end (a write is atomic) and `inbox` (itself
 /// locked). Everything under "I/O thread only" is read and written solely
 /// by the thread started in `init` (and, after it has been joined, by
-/// nobody).
+/// nobody). `thread` and `joined` are used only by `init` and by the
+/// owner's single `shutdown()` call.
 final class ProcessIOLoop: @unchecked Sendable {
     enum Command: Sendable {
         case watch(SpawnedProcess, ShellRequest)
