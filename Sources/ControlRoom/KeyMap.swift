@@ -110,3 +110,18 @@ public struct KeyMap: Sendable {
         return KeyMap(bindings: b)
     }()
 }
+
+extension KeyMap {
+    /// The key map as the Markdown table the README carries (a test keeps
+    /// the README equal to it).
+    public func markdownTable() -> String {
+        var out = "| where | keys | what |\n|---|---|---|\n"
+        for mode in [InputMode.normal, .command, .filter, .help] {
+            for entry in helpEntries(for: mode) {
+                let keys = entry.keys.split(separator: " ").map { "`\($0 == "|" ? "\\|" : String($0))`" }.joined(separator: " ")
+                out += "| \(mode.title) | \(keys) | \(entry.help) |\n"
+            }
+        }
+        return out
+    }
+}
