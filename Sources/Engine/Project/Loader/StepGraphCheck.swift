@@ -42,7 +42,7 @@ enum StepGraphCheck {
             let closing = cycle[cycle.count - 2]
             let names = cycle.map { steps[$0].id }.joined(separator: " -> ")
             let node = steps[start].needs.first { index[$0.id] == closing }?.node
-            d.error("needs: cycle in needs: \(names); expected the steps of pipeline '\(pipeline)' to form a DAG",
+            d.error("cycle in needs: \(names); expected the steps of pipeline '\(pipeline)' to form a DAG",
                     at: node?.position ?? steps[start].keyPosition)
         }
     }
