@@ -39,18 +39,18 @@ struct ProjectDiagnostics {
     /// The entries with a scalar key, each key once (the first), in file
     /// order; later duplicates are reported as `duplicate <noun> 'x' ...`.
     mutating func uniqueEntries(_ entries: [YAMLEntry], noun: String, place: String) -> [(key: String, entry: YAMLEntry)] {
-        var seen: [(String, SourcePosition)] = []
+        var seen: [String: SourcePosition] = [:]  // lookups only; the result keeps file order
         var result: [(key: String, entry: YAMLEntry)] = []
         for entry in entries {
             guard let key = entry.key else {
                 error("expected a \(noun) name in \(place), found a mapping or list used as a key", at: entry.keyPosition)
                 continue
             }
-            if let first = seen.first(where: { $0.0 == key }) {
-                error("duplicate \(noun) '\(key)' in \(place) (first at \(first.1)); expected each \(noun) once", at: entry.keyPosition)
+            if let first = seen[key] {
+                error("duplicate \(noun) '\(key)' in \(place) (first at \(first)); expected each \(noun) once", at: entry.keyPosition)
                 continue
             }
-            seen.append((key, entry.keyPosition))
+            seen[key] = entry.keyPosition
             result.append((key, entry))
         }
         return result
