@@ -55,9 +55,9 @@ pipelines:
     steps:
       sample:
         # simulate: a step that takes a sampled duration and fails with the
-        # probability fail: (0 to 1, default 0). Other actions: run (a shell
-        # command) and builtin (a registered in-process task); a step has
-        # exactly one of the three.
+        # probability fail: (0 to 1, default 0). Other actions: run: COMMAND
+        # (a shell command) and builtin: NAME (a registered in-process task,
+        # such as the model builtins); a step has exactly one of the three.
         simulate:
           # duration: a fixed duration or a distribution.
           duration: lognormal(40s, 0.3)
