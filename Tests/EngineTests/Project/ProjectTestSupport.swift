@@ -26,18 +26,4 @@ enum ProjectTestSupport {
             return nil
         }
     }
-
-    /// A minimal valid project with `body` as the steps of pipeline `p`
-    /// (each line indented by 6 spaces by the caller).
-    static func project(steps body: String, pipelineExtra: String = "", header: String = "") -> String {
-        """
-        project: demo
-        \(header)pools:
-          cpu: 2
-        pipelines:
-          p:
-        \(pipelineExtra)    steps:
-        \(body)
-        """
-    }
 }
