@@ -1,0 +1,172 @@
+/// The demo project: what runs when no `flightdeck.yaml` is found, and what
+/// `flightdeck init` writes, commented key by key. It uses simulated steps
+/// and quick shell commands that work on a plain Debian box, so everything
+/// runs within a few minutes at the default speed (60x).
+public enum EmbeddedDemo {
+    /// The file name `flightdeck init` writes.
+    public static let fileName = "flightdeck.yaml"
+
+    /// The demo project's YAML text.
+    public static let text = #"""
+# flightdeck.yaml - a Flightdeck project (written by `flightdeck init`).
+# Every key is explained in the comment above it; see docs/project-file.md.
+# Ids (pools, pipelines, steps, params) use lower-case letters, digits, - and _.
+# Durations are written 45s, 10m, 6h, 7d or 1h30m; a step's simulated duration
+# may be a distribution: lognormal(30s, 0.5), uniform(10s, 60s), exponential(2m).
+
+# project: the project's name, shown in the header.
+project: fraud-detection
+
+# seed: the root of every random stream (same seed + same inputs = same run).
+seed: 42
+
+# pools: named slots shared by all pipelines; a step naming a pool waits for
+# a free slot (here at most 2 steps use cpu and 3 use io at once).
+pools:
+  cpu: 2
+  io: 3
+
+# pipelines: each pipeline is a DAG of steps, keyed by its id.
+pipelines:
+  retrain:
+    # description: one line shown in lists.
+    description: Retrain the fraud model on recent traffic
+    # schedule: a 5-field cron expression in UTC ("0 */6 * * *") or
+    # {every: DURATION}. every: 10m runs every 10 simulated minutes, i.e.
+    # every 10 s of real time at the default 60x speed.
+    schedule: {every: 10m}
+    # triggers: what may start a run besides the schedule: manual (the t key
+    # or `flightdeck run`), cron (implied by a schedule) and {on_alert: NAME}
+    # (a monitor's alert, once monitors are declared).
+    triggers: [manual]
+    # max_active_runs: at most this many runs at once; later ones wait.
+    max_active_runs: 1
+    # catchup: after a pause, run every missed interval in order (true) or
+    # only the latest (false, the default).
+    catchup: false
+    # params: run parameters with defaults; the type comes from the value
+    # (integer, number, true/false or text). Override with --param k=v.
+    params:
+      rows: 20000
+      learning_rate: 0.05
+      full_refresh: false
+      region: eu-west
+    # steps: keyed by id, in any order; needs decides the order of running.
+    steps:
+      sample:
+        # simulate: a step that takes a sampled duration and fails with the
+        # probability fail: (0 to 1, default 0). Other actions: run: COMMAND
+        # (a shell command) and builtin: NAME (a registered in-process task,
+        # such as the model builtins); a step has exactly one of the three.
+        simulate:
+          # duration: a fixed duration or a distribution.
+          duration: lognormal(40s, 0.3)
+          # fail: the chance that an attempt fails.
+          fail: 0.02
+        # retries: extra attempts after a failure (default 0).
+        retries: 1
+        # retry_delay: the wait before a retry (default 30s).
+        retry_delay: 10s
+        # backoff: fixed (every retry waits retry_delay, the default) or
+        # exponential (retry n waits retry_delay * 2^(n-1)).
+        backoff: fixed
+      validate:
+        # needs: the steps that must finish first.
+        needs: [sample]
+        simulate: {duration: "uniform(10s, 30s)"}
+      train:
+        needs: [validate]
+        simulate: {duration: "lognormal(3m, 0.4)", fail: 0.15}
+        retries: 2
+        retry_delay: 30s
+        # backoff as a mapping: type: exponential, cap: the longest wait
+        # (default 1h) and jitter: up to this fraction of the wait is added
+        # from the seeded random stream (default 0.1).
+        backoff: {type: exponential, cap: 5m, jitter: 0.1}
+        # timeout: an attempt running longer fails as timed out.
+        timeout: 15m
+        # pool: the pool whose slot the step holds while it runs.
+        pool: cpu
+      evaluate:
+        needs: [train]
+        simulate: {duration: "uniform(20s, 40s)"}
+      register:
+        needs: [evaluate]
+        simulate: {duration: 10s}
+        # (a when: CONDITION key skips a step when the condition is false;
+        # it is used with the model builtins.)
+      notify:
+        needs: [register]
+        # trigger_rule: when the step runs given how its needs ended:
+        # all_success (default), all_done, all_failed, one_success,
+        # one_failed, none_failed or always.
+        trigger_rule: all_done
+        # run: a shell command (/bin/sh -c) run in the project directory.
+        run: echo "run finished"
+
+  report:
+    description: Build a small CSV report with a real shell step
+    params:
+      rows: 500
+    steps:
+      build:
+        run: mkdir -p out && printf 'rows,%s\n' "$ROWS" > out/report.csv && sleep 1
+        # env: environment variables for a shell step; ${params.NAME} is the
+        # run's param value, passed as a variable, never pasted into the command.
+        env:
+          ROWS: "${params.rows}"
+        # outputs: files recorded as artifacts (sha256 and size) after a
+        # success, relative to the project directory.
+        outputs: [out/report.csv]
+        timeout: 1m
+      publish:
+        needs: [build]
+        simulate: {duration: "lognormal(30s, 0.5)", fail: 0.05}
+
+  nightly-backfill:
+    description: Backfill yesterday's features every night at 02:00 UTC
+    schedule: "0 2 * * *"
+    catchup: true
+    steps:
+      extract:
+        simulate: {duration: "exponential(2m)"}
+        retries: 3
+        backoff: exponential
+      load:
+        needs: [extract]
+        run: printf 'backfill loaded\n'
+
+  feature-build:
+    description: Recompute twelve feature groups in parallel and join them
+    # every: 30m is short for schedule: {every: 30m}.
+    every: 30m
+    steps:
+      snapshot:
+        simulate: {duration: 20s}
+      amount-stats:      {needs: [snapshot], pool: io, simulate: {duration: "uniform(20s, 60s)"}}
+      merchant-risk:     {needs: [snapshot], pool: io, simulate: {duration: "uniform(20s, 60s)", fail: 0.1}}
+      card-velocity:     {needs: [snapshot], pool: io, simulate: {duration: "uniform(20s, 60s)"}}
+      device-graph:      {needs: [snapshot], pool: io, simulate: {duration: "lognormal(45s, 0.5)"}}
+      geo-distance:      {needs: [snapshot], pool: io, simulate: {duration: "uniform(20s, 60s)"}}
+      time-of-day:       {needs: [snapshot], pool: io, simulate: {duration: 15s}}
+      customer-age:      {needs: [snapshot], pool: io, simulate: {duration: 15s}}
+      chargeback-rate:   {needs: [snapshot], pool: io, simulate: {duration: "uniform(30s, 90s)", fail: 0.1}}
+      ip-reputation:     {needs: [snapshot], pool: io, simulate: {duration: "exponential(40s)"}}
+      email-domain:      {needs: [snapshot], pool: io, simulate: {duration: 20s}}
+      basket-size:       {needs: [snapshot], pool: io, simulate: {duration: "uniform(20s, 40s)"}}
+      session-length:    {needs: [snapshot], pool: io, simulate: {duration: "uniform(20s, 40s)"}}
+      assemble:
+        needs: [amount-stats, merchant-risk, card-velocity, device-graph, geo-distance, time-of-day,
+                customer-age, chargeback-rate, ip-reputation, email-domain, basket-size, session-length]
+        trigger_rule: none_failed
+        simulate: {duration: 30s}
+      page-oncall:
+        needs: [merchant-risk, chargeback-rate]
+        trigger_rule: one_failed
+        run: echo "a feature group failed"
+      cleanup:
+        needs: [assemble]
+        trigger_rule: always
+        run: sleep 1
+"""#
+}
