@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Turns rows of the run history tables back into records. Column lists and
@@ -9,7 +10,9 @@ enum RowDecoding {
     static let stepColumns = "run_id, step, state, reason, attempts"
     /// Qualified with `a.`: attempt queries join the steps table for ordering.
     static let attemptColumns = "a.run_id, a.step, a.attempt, a.state, a.started_at, a.ended_at, a.exit_code, a.reason"
-    static let logColumns = "run_id, step, attempt, sequence, time, real_offset_ms, stream, text"
+    /// The text as a blob: GRDB reads text columns as C strings, which would
+    /// cut a line at a NUL byte, and step output is arbitrary.
+    static let logColumns = "run_id, step, attempt, sequence, time, real_offset_ms, stream, CAST(text AS BLOB)"
     static let artifactColumns = "run_id, step, attempt, path, sha256, size, time"
 
     static func runs(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [RunRecord] {
@@ -61,7 +64,7 @@ enum RowDecoding {
                 key: AttemptKey(run: RunID(row[0]), step: row[1], attempt: row[2]),
                 sequence: row[3], time: SimTime(milliseconds: row[4]), realOffsetMilliseconds: row[5],
                 stream: try value(LogStream.self, row[6], column: "logs.stream"),
-                text: row[7]))
+                text: String(decoding: row[7] as Data, as: UTF8.self)))
         }
         return records
     }
