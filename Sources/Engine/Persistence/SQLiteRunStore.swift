@@ -68,16 +68,15 @@ public final class SQLiteRunStore: RunStore, Sendable {
     // MARK: - Writing
 
     /// Writes the batch in one transaction: runs, steps, attempts and meta
-    /// are upserted by key, log lines and artifacts inserted. On error
-    /// nothing of the batch is kept.
+    /// are upserted by key (repeats within the batch folded into their last
+    /// value first), log lines and artifacts inserted. On error nothing of
+    /// the batch is kept.
     public func append(_ changes: [RunChange]) throws {
         guard !changes.isEmpty else { return }
         do {
+            let batch = CoalescedBatch(changes)
             try pool.write { db in
-                var writer = BatchWriter(db: db)
-                for change in changes {
-                    try writer.write(change)
-                }
+                try BatchWriter.write(batch, to: db)
             }
         } catch {
             throw StoreError(path: path, operation: "append \(changes.count) changes", underlying: error)

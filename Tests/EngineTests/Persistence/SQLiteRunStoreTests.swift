@@ -31,7 +31,7 @@ final class SQLiteRunStoreTests: XCTestCase {
         ]
         let logs = [
             F.log(2, "build", 1, 0, stream: .stdout, text: "plain"),
-            F.log(2, "build", 1, 1, stream: .stderr, text: "\u{1B}[31mred\u{1B}[0m and ünïcödé\ttab", realOffset: nil),
+            F.log(2, "build", 1, 1, stream: .stderr, text: "\u{1B}[31mred\u{1B}[0m and ünïcödé\ttab, nul \u{0} byte", realOffset: nil),
             F.log(2, "build", 1, 2, stream: .system, text: "", realOffset: 0),
         ]
         let artifacts = [F.artifact(1, "sample", 1, path: "data/sample.csv")]
@@ -78,6 +78,26 @@ final class SQLiteRunStoreTests: XCTestCase {
         XCTAssertEqual(history.steps, [updatedStep, F.step(1, "a")], "an update keeps the step's first position")
         XCTAssertEqual(history.attempts, [endedAttempt])
         XCTAssertEqual(history.meta, [MetaEntry(key: "clock", value: "2")])
+    }
+
+    func testRepeatsWithinOneBatchKeepTheLastValueAndTheFirstPosition() throws {
+        let finalB = F.step(1, "b", state: .succeeded, attempts: 1)
+        let endedAttempt = F.attempt(1, "b", 1, state: .failed, ended: true, exitCode: 2)
+        try store.append([
+            .run(F.run(1)), .step(F.step(1, "b", state: .queued)), .step(F.step(1, "a")),
+            .attempt(F.attempt(1, "b", 1)), .step(F.step(1, "b", state: .running, attempts: 1)),
+            .log(F.log(1, "b", 1, 1)), .log(F.log(1, "b", 1, 0)),
+            .meta(key: "clock", value: "1"), .run(F.run(1, state: .succeeded, finished: true)),
+            .attempt(endedAttempt), .step(finalB), .meta(key: "clock", value: "2"),
+            .artifact(F.artifact(1, "b", 1, path: "second")), .artifact(F.artifact(1, "a", 1, path: "first")),
+        ])
+        let history = try store.loadHistory()
+        XCTAssertEqual(history.runs, [F.run(1, state: .succeeded, finished: true)])
+        XCTAssertEqual(history.steps, [finalB, F.step(1, "a")])
+        XCTAssertEqual(history.attempts, [endedAttempt])
+        XCTAssertEqual(history.meta, [MetaEntry(key: "clock", value: "2")])
+        XCTAssertEqual(history.artifacts.map(\.path), ["second", "first"])
+        XCTAssertEqual(try store.logs(run: RunID(1), step: "b", attempt: 1).map(\.sequence), [0, 1])
     }
 
     func testRunsAreNewestFirstFilteredAndLimited() throws {
