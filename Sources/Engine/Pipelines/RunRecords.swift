@@ -201,4 +201,7 @@ public enum RunChange: Sendable, Equatable {
     case attempt(StepAttemptRecord)
     case log(LogLine)
     case artifact(ArtifactRecord)
+    /// An engine value that must survive a restart (the clock, the next run id,
+    /// a schedule's last fire time): upserted by key.
+    case meta(key: String, value: String)
 }
