@@ -104,7 +104,7 @@ public struct RunRecord: Sendable, Equatable, Codable {
 }
 
 /// One parameter's value in a run.
-public struct ParamBinding: Sendable, Equatable, Codable {
+public struct ParamBinding: Sendable, Hashable, Codable {
     public var name: String
     public var value: String
     public init(name: String, value: String) {
@@ -201,4 +201,7 @@ public enum RunChange: Sendable, Equatable {
     case attempt(StepAttemptRecord)
     case log(LogLine)
     case artifact(ArtifactRecord)
+    /// An engine value that must survive a restart (the clock, the next run id,
+    /// a schedule's last fire time): upserted by key.
+    case meta(key: String, value: String)
 }
