@@ -64,40 +64,34 @@ public final class InMemoryRunStore: RunStore {
                     }
                 }
             case .step(let record):
-                var table = tables[record.run] ?? RunTables()
-                if let index = table.stepIndex[record.step] {
-                    table.steps[index] = record
-                } else {
-                    table.stepIndex[record.step] = table.steps.count
-                    table.steps.append(record)
+                // Mutate in place: copying a run's tables out and back would
+                // copy its arrays on every change (quadratic for big runs).
+                withTables(record.run) { table in
+                    if let index = table.stepIndex[record.step] {
+                        table.steps[index] = record
+                    } else {
+                        table.stepIndex[record.step] = table.steps.count
+                        table.steps.append(record)
+                    }
                 }
-                tables[record.run] = table
             case .attempt(let record):
-                var table = tables[record.key.run] ?? RunTables()
-                var list = table.attempts[record.key.step] ?? []
-                if list.isEmpty { table.attemptStepOrder.append(record.key.step) }
-                if let index = list.firstIndex(where: { $0.key.attempt == record.key.attempt }) {
-                    list[index] = record
-                } else {
-                    var position = list.endIndex
-                    while position > 0 && list[position - 1].key.attempt > record.key.attempt { position -= 1 }
-                    list.insert(record, at: position)
+                withTables(record.key.run) { table in
+                    if table.attempts[record.key.step] == nil { table.attemptStepOrder.append(record.key.step) }
+                    table.attempts[record.key.step, default: []].upsert(record)
                 }
-                table.attempts[record.key.step] = list
-                tables[record.key.run] = table
             case .log(let line):
-                var table = tables[line.key.run] ?? RunTables()
-                table.logs[line.key.step, default: []].append(line)
-                tables[line.key.run] = table
+                withTables(line.key.run) { $0.logs[line.key.step, default: []].append(line) }
             case .artifact(let artifact):
-                var table = tables[artifact.key.run] ?? RunTables()
-                table.artifacts.append(artifact)
-                tables[artifact.key.run] = table
+                withTables(artifact.key.run) { $0.artifacts.append(artifact) }
                 artifactOrder.append(artifact)
             case .meta(let key, let value):
                 metaValues[key] = value
             }
         }
+    }
+
+    private func withTables(_ run: RunID, _ body: (inout RunTables) -> Void) {
+        body(&tables[run, default: RunTables()])
     }
 
     public func loadHistory() throws -> RunHistory {
@@ -156,4 +150,19 @@ public final class InMemoryRunStore: RunStore {
 
     /// The stored value of a meta key.
     public func meta(_ key: String) -> String? { metaValues[key] }
+}
+
+private extension Array where Element == StepAttemptRecord {
+    /// Replaces the record of the same attempt, or inserts it in attempt order.
+    mutating func upsert(_ record: StepAttemptRecord) {
+        if let last = self.last, last.key.attempt == record.key.attempt {
+            self[count - 1] = record
+        } else if let index = firstIndex(where: { $0.key.attempt == record.key.attempt }) {
+            self[index] = record
+        } else {
+            var position = endIndex
+            while position > 0 && self[position - 1].key.attempt > record.key.attempt { position -= 1 }
+            insert(record, at: position)
+        }
+    }
 }
