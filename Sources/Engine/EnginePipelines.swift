@@ -84,6 +84,8 @@ extension Engine {
                 _ = shell.waitForEvent(milliseconds: 250)
                 continue
             }
+            // A result posted after the last drain may still start more work.
+            if pipelineScheduler?.drainShell() == true { continue }
             break
         }
         if now < maxTime { now = maxTime }

@@ -18,9 +18,9 @@ public struct BuiltinContext: Sendable {
     public var params: [ParamBinding]
     /// Simulated time at the attempt's start.
     public var now: SimTime
-    /// A random stream for this attempt, derived from the run's root seed,
-    /// the run id, the step and the attempt (so a task's draws never shift
-    /// the scheduler's own stream).
+    /// A random stream for this attempt, derived from the root seed's
+    /// `builtin` stream, the run id, the step's position and the attempt
+    /// (so a task's draws never shift the scheduler's own stream).
     public var random: Xoshiro256StarStar
 
     public init(key: AttemptKey, pipeline: String, params: [ParamBinding], now: SimTime, random: Xoshiro256StarStar) {

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// A pipeline's DAG in index form, built once: steps by index (file
 /// order), each step's needs and its downstream steps as index lists, and
 /// its pool as an index into the scheduler's pools. The scheduler works on
@@ -14,6 +16,13 @@ final class CompiledPipeline {
     let pools: [Int?]
     /// `run`, `builtin noop`, `simulate lognormal(30s, 0.5)`.
     let kinds: [String]
+    /// Per-step fields the hot paths read, kept apart so that reading one
+    /// does not copy a whole ``StepSpec``.
+    let actions: [StepAction]
+    let retries: [Int]
+    let timeouts: [SimDuration?]
+    let outputs: [[String]]
+    let rules: [TriggerRule]
 
     init(spec: PipelineSpec, ordinal: Int, poolIndex: [String: Int]) {
         self.spec = spec
@@ -36,6 +45,11 @@ final class CompiledPipeline {
         self.needs = needs
         self.downstream = downstream
         pools = spec.steps.map { step in step.pool.flatMap { poolIndex[$0] } }
+        actions = spec.steps.map(\.action)
+        retries = spec.steps.map(\.retries)
+        timeouts = spec.steps.map(\.timeout)
+        outputs = spec.steps.map(\.outputs)
+        rules = spec.steps.map(\.triggerRule)
         kinds = spec.steps.map { step in
             switch step.action {
             case .shell: return "run"

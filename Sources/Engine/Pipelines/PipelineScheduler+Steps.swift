@@ -21,7 +21,7 @@ extension PipelineScheduler {
     }
 
     private func decision(_ run: RunRuntime, _ index: Int) -> TriggerDecision {
-        run.pipeline.spec.steps[index].triggerRule.decide(run.steps[index].counts)
+        run.pipeline.rules[index].decide(run.steps[index].counts)
     }
 
     private func apply(_ decision: TriggerDecision, _ run: RunRuntime, _ index: Int, finished: inout [Int]) {
@@ -36,7 +36,7 @@ extension PipelineScheduler {
             setState(run, index, .upstreamFailed, "upstream_failed: \(cause)")
             finished.append(index)
         case .skip:
-            setState(run, index, .skipped, "skipped: trigger rule \(run.pipeline.spec.steps[index].triggerRule.rawValue) not met")
+            setState(run, index, .skipped, "skipped: trigger rule \(run.pipeline.rules[index].rawValue) not met")
             finished.append(index)
         }
     }
@@ -104,49 +104,58 @@ extension PipelineScheduler {
     // MARK: Attempts
 
     func beginAttempt(_ run: RunRuntime, _ index: Int) {
-        let spec = run.pipeline.spec.steps[index]
+        let pipeline = run.pipeline
         let attempt = run.steps[index].attempts + 1
-        let total = spec.retries + 1
+        let total = pipeline.retries[index] + 1
         run.steps[index].attempts = attempt
         run.steps[index].spans.append(AttemptSpan(attempt: attempt, start: now, end: nil, state: .running))
         run.steps[index].logSequence = 0
         run.steps[index].tail = []
         run.steps[index].tailTruncated = false
         setState(run, index, .running, total > 1 ? "running (attempt \(attempt)/\(total))" : "running")
-        let key = AttemptKey(run: run.record.id, step: run.pipeline.stepIDs[index], attempt: attempt)
+        let key = AttemptKey(run: run.record.id, step: pipeline.stepIDs[index], attempt: attempt)
         journal.append(.attempt(StepAttemptRecord(key: key, state: .running, startedAt: now)))
-        switch spec.action {
+        let timeout = pipeline.timeouts[index]
+        switch pipeline.actions[index] {
         case .simulate(let distribution, let failureProbability):
             let duration = distribution.sample(using: &random)
             let fails = Sampling.unitInterval(using: &random) < failureProbability
             let outcome: AttemptOutcome = fails
                 ? .failed(.failed, reason: "failed: simulated failure", exitCode: nil)
                 : .succeeded(exitCode: nil, reason: "succeeded in \(duration)")
-            scheduleEnd(run, index, attempt: attempt, after: duration, timeout: spec.timeout, outcome: outcome)
+            scheduleEnd(run, index, attempt: attempt, after: duration, timeout: timeout, outcome: outcome)
         case .builtin(let name):
             guard let task = builtins.task(named: name) else {
                 scheduleEnd(run, index, attempt: attempt, after: .zero, timeout: nil,
                             outcome: .failed(.failed, reason: "failed: unknown builtin \(name)", exitCode: nil))
                 return
             }
-            let stream = "builtin/\(run.record.id.value)/\(key.step)/\(attempt)"
             let context = BuiltinContext(key: key, pipeline: run.pipeline.spec.id, params: run.record.params, now: now,
-                                         random: engine.randomStreams.stream(named: stream))
+                                         random: builtinRandom(run: run.record.id, step: index, attempt: attempt))
             let result = task.run(context)
             for line in result.logLines { appendLog(run, index, key: key, stream: .stdout, text: line, realOffset: nil) }
             let outcome: AttemptOutcome = result.succeeded
                 ? .succeeded(exitCode: nil, reason: "succeeded in \(result.duration)")
                 : .failed(.failed, reason: result.reason.isEmpty ? "failed" : "failed: \(result.reason)", exitCode: nil)
-            scheduleEnd(run, index, attempt: attempt, after: result.duration, timeout: spec.timeout, outcome: outcome)
+            scheduleEnd(run, index, attempt: attempt, after: result.duration, timeout: timeout, outcome: outcome)
         case .shell(let command):
             guard let shell else {
                 scheduleEnd(run, index, attempt: attempt, after: .zero, timeout: nil,
                             outcome: .failed(.failed, reason: "failed: could not start: no shell launcher", exitCode: nil))
                 return
             }
-            shell.launch(ShellCommandTemplate.request(for: spec, command: command, key: key, params: run.record.params,
+            shell.launch(ShellCommandTemplate.request(for: pipeline.spec.steps[index], command: command, key: key, params: run.record.params,
                                                       workingDirectory: workingDirectory))
         }
+    }
+
+    /// A builtin attempt's own stream: the `builtin` stream's seed mixed
+    /// with the run id, the step's position and the attempt number (so the
+    /// task's draws never shift the scheduler's stream).
+    private func builtinRandom(run: RunID, step: Int, attempt: Int) -> Xoshiro256StarStar {
+        let mixed = builtinSeed ^ (UInt64(bitPattern: run.value) &* 0x9E37_79B9_7F4A_7C15)
+            ^ (UInt64(step) &* 0xC2B2_AE3D_27D4_EB4F) ^ (UInt64(attempt) &* 0x1656_67B1_9E37_79F9)
+        return Xoshiro256StarStar(seed: mixed)
     }
 
     /// Schedules the end of a simulated or builtin attempt: its outcome
@@ -193,15 +202,15 @@ extension PipelineScheduler {
     /// Applies an attempt's end: outputs, the attempt record, then success,
     /// a retry, or the step's failure and its propagation.
     func finishAttempt(_ run: RunRuntime, _ index: Int, _ outcome: AttemptOutcome) {
-        let spec = run.pipeline.spec.steps[index]
+        let pipeline = run.pipeline
         let attempt = run.steps[index].attempts
         let key = AttemptKey(run: run.record.id, step: run.pipeline.stepIDs[index], attempt: attempt)
         releaseSlot(run, index)
         var outcome = outcome
         var artifacts: [ArtifactRecord] = []
-        if case .succeeded(let exitCode, _) = outcome, !spec.outputs.isEmpty, let hasher {
-            if case .simulate = spec.action {} else {
-                for path in spec.outputs {
+        if case .succeeded(let exitCode, _) = outcome, !pipeline.outputs[index].isEmpty, let hasher {
+            if case .simulate = pipeline.actions[index] {} else {
+                for path in pipeline.outputs[index] {
                     do {
                         let digest = try hasher.hash(path: resolve(path))
                         artifacts.append(ArtifactRecord(key: key, path: path, sha256: digest.sha256, size: digest.size, time: now))
@@ -230,9 +239,9 @@ extension PipelineScheduler {
             propagate(run, [index])
             return
         }
-        let total = spec.retries + 1
+        let total = pipeline.retries[index] + 1
         if attempt < total {
-            let delay = spec.retryDelay(forRetry: attempt, random: &random)
+            let delay = pipeline.spec.steps[index].retryDelay(forRetry: attempt, random: &random)
             setState(run, index, .retrying, "retrying in \(delay) (attempt \(attempt + 1)/\(total))")
             appendLog(run, index, key: key, stream: .system, text: "\(reason); retrying in \(delay)", realOffset: nil)
             let id = run.record.id
@@ -277,7 +286,7 @@ extension PipelineScheduler {
         case .running:
             let attempt = run.steps[index].attempts
             let key = AttemptKey(run: run.record.id, step: run.pipeline.stepIDs[index], attempt: attempt)
-            if case .shell = run.pipeline.spec.steps[index].action { shell?.cancel(key) }
+            if case .shell = run.pipeline.actions[index] { shell?.cancel(key) }
             releaseSlot(run, index)
             let started = run.steps[index].spans.last?.start ?? now
             if !run.steps[index].spans.isEmpty {
@@ -292,11 +301,13 @@ extension PipelineScheduler {
 
     // MARK: Shell results
 
-    /// Applies what the shell launcher posted, at the current simulated time.
-    func drainShell() {
-        guard let shell else { return }
+    /// Applies what the shell launcher posted, at the current simulated
+    /// time; true when there was something.
+    @discardableResult
+    func drainShell() -> Bool {
+        guard let shell else { return false }
         let events = shell.drain()
-        guard !events.isEmpty else { return }
+        guard !events.isEmpty else { return false }
         for event in events {
             switch event {
             case .output(let key, let stream, let text, let offset):
@@ -308,6 +319,7 @@ extension PipelineScheduler {
             }
         }
         settle()
+        return true
     }
 
     private func locateRunning(_ key: AttemptKey) -> (RunRuntime, Int)? {

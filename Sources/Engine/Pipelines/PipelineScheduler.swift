@@ -43,6 +43,9 @@ final class PipelineScheduler {
 
     /// The scheduler's own random stream (durations, failures, jitter).
     var random: Xoshiro256StarStar
+    /// Seed of the `builtin` stream, from which each builtin attempt's
+    /// stream is derived.
+    let builtinSeed: UInt64
     /// Changes not yet flushed to the store, in order.
     var journal: [RunChange] = []
     var lastPersistedClock: SimTime?
@@ -104,6 +107,7 @@ final class PipelineScheduler {
         pipelineIndex = index
         pipelineStates = Array(repeating: PipelineRuntime(), count: compiled.count)
         random = engine.randomStreams.stream(named: "scheduler")
+        builtinSeed = engine.randomStreams.seed(forStream: "builtin")
     }
 
     var now: SimTime { engine.now }
