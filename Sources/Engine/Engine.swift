@@ -23,7 +23,7 @@ public final class Engine {
     /// The run's random streams (one per subsystem name, see ``RandomStreams``).
     public let randomStreams: RandomStreams
     /// The current simulated time; only moves forward.
-    public private(set) var now: SimTime = .zero
+    public internal(set) var now: SimTime = .zero
     /// Whether the simulated clock is paused (read by the run loop).
     public private(set) var isPaused = false
     /// The current speed (read by the run loop).
@@ -33,6 +33,12 @@ public final class Engine {
 
     private var queue = EventQueue<Action>()
 
+    /// The pipeline scheduler (nil for an engine made without a project
+    /// argument: no pipelines).
+    var pipelineScheduler: PipelineScheduler?
+    /// The last error writing the run history, cleared by the next success.
+    public internal(set) var storeError: String?
+
     /// A fresh engine at time zero, running (not paused) at the configured
     /// speed, with a `started` event in its log.
     public init(configuration: EngineConfiguration) {
@@ -41,6 +47,7 @@ public final class Engine {
         randomStreams = RandomStreams(rootSeed: configuration.seed)
         speed = configuration.initialSpeed.isValid ? configuration.initialSpeed : .realTime
         eventLog = RingBuffer(capacity: Swift.max(1, configuration.eventLogCapacity))
+        now = configuration.startTime
         record(.started, "project \(projectName), seed \(seed), speed \(speed)")
     }
 
@@ -72,7 +79,30 @@ public final class Engine {
             let slower = speed.slower()
             guard slower != speed else { return .unchanged("already at the slowest speed, \(speed)") }
             return changeSpeed(to: slower)
+        case .trigger(let pipeline, let params, let user):
+            return withScheduler { $0.trigger(pipeline: pipeline, bindings: params, by: user) }
+        case .cancelRun(let run, let user):
+            return withScheduler { $0.cancel(run, by: user) }
+        case .rerunFromFailure(let run, let user):
+            return withScheduler { $0.rerunFromFailure(run, by: user) }
+        case .clearStep(let run, let step, let user):
+            return withScheduler { $0.clear(run, step: step, by: user) }
+        case .markStep(let run, let step, let succeeded, let user):
+            return withScheduler { $0.mark(run, step: step, succeeded: succeeded, by: user) }
         }
+    }
+
+    /// Runs a pipeline command, settles the scheduler and writes the
+    /// command's changes to the run history in one append.
+    private func withScheduler(_ body: (PipelineScheduler) -> CommandResult) -> CommandResult {
+        guard let scheduler = pipelineScheduler else {
+            return .rejected("no project is loaded, so there are no pipelines")
+        }
+        scheduler.drainShell()
+        let result = body(scheduler)
+        scheduler.settle()
+        flushRunChanges()
+        return result
     }
 
     private func changeSpeed(to newSpeed: SimSpeed) -> CommandResult {
@@ -93,17 +123,29 @@ public final class Engine {
     /// before running it, then sets ``now`` to `target`. Events scheduled by
     /// those actions fire in the same call when they are due by `target`.
     /// A `target` before ``now`` is ignored. Pause and speed play no part.
+    ///
+    /// With pipelines, results posted by shell steps are applied first (at
+    /// the current time), and all run-history changes of the call are
+    /// written to the store in one append at the end.
     /// - Returns: the number of events fired.
     @discardableResult
     public func advance(to target: SimTime) -> Int {
         guard target >= now else { return 0 }
+        pipelineScheduler?.drainShell()
+        let fired = fireEvents(upTo: target)
+        now = target
+        flushRunChanges()
+        return fired
+    }
+
+    /// Fires every queued event due at or before `target`, in order.
+    func fireEvents(upTo target: SimTime) -> Int {
         var fired = 0
         while let event = queue.popNext(upTo: target) {
             now = event.time
             event.payload(self)
             fired += 1
         }
-        now = target
         return fired
     }
 
@@ -135,8 +177,8 @@ public final class Engine {
     // MARK: Reading
 
     /// A copy of the engine's state with the newest `recentEventLimit` log
-    /// events (oldest first).
-    public func snapshot(recentEventLimit: Int = 100) -> EngineSnapshot {
+    /// events (oldest first) and the newest `recentRunLimit` runs.
+    public func snapshot(recentEventLimit: Int = 100, recentRunLimit: Int = 20) -> EngineSnapshot {
         EngineSnapshot(
             projectName: projectName,
             seed: seed,
@@ -146,7 +188,10 @@ public final class Engine {
             pendingEventCount: queue.count,
             nextEventTime: queue.nextTime,
             recentEvents: eventLog.last(recentEventLimit),
-            totalEventCount: eventLog.totalAppended
+            totalEventCount: eventLog.totalAppended,
+            pipelines: pipelineScheduler?.pipelineSummaries() ?? [],
+            runs: pipelineScheduler?.runSummaries(limit: recentRunLimit) ?? [],
+            storeError: storeError
         )
     }
 }

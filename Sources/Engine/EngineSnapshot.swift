@@ -21,11 +21,18 @@ public struct EngineSnapshot: Hashable, Sendable {
     public var recentEvents: [EngineEvent]
     /// How many events were ever logged (including ones no longer kept).
     public var totalEventCount: Int
+    /// Every pipeline of the project, in project order.
+    public var pipelines: [PipelineSummary]
+    /// The most recent runs across pipelines, newest first.
+    public var runs: [RunSummary]
+    /// The last error writing the run history, if the latest write failed.
+    public var storeError: String?
 
     /// A snapshot with all its parts.
     public init(
         projectName: String, seed: UInt64, now: SimTime, isPaused: Bool, speed: SimSpeed,
-        pendingEventCount: Int, nextEventTime: SimTime?, recentEvents: [EngineEvent], totalEventCount: Int
+        pendingEventCount: Int, nextEventTime: SimTime?, recentEvents: [EngineEvent], totalEventCount: Int,
+        pipelines: [PipelineSummary] = [], runs: [RunSummary] = [], storeError: String? = nil
     ) {
         self.projectName = projectName
         self.seed = seed
@@ -36,5 +43,8 @@ public struct EngineSnapshot: Hashable, Sendable {
         self.nextEventTime = nextEventTime
         self.recentEvents = recentEvents
         self.totalEventCount = totalEventCount
+        self.pipelines = pipelines
+        self.runs = runs
+        self.storeError = storeError
     }
 }

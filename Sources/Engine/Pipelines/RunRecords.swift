@@ -104,7 +104,7 @@ public struct RunRecord: Sendable, Equatable, Codable {
 }
 
 /// One parameter's value in a run.
-public struct ParamBinding: Sendable, Equatable, Codable {
+public struct ParamBinding: Sendable, Hashable, Codable {
     public var name: String
     public var value: String
     public init(name: String, value: String) {

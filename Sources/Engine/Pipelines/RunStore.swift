@@ -30,7 +30,7 @@ public struct RunHistory: Sendable, Equatable {
     }
 }
 
-/// One persisted engine value (see `RunChange.meta`).
+/// One stored engine value (see ``RunChange/meta(key:value:)``).
 public struct MetaEntry: Sendable, Equatable {
     public var key: String
     public var value: String

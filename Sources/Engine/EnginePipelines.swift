@@ -1,0 +1,141 @@
+import SimKernel
+
+extension Engine {
+    /// An engine running a project's pipelines.
+    ///
+    /// - `store`: the run history (nil: an ``InMemoryRunStore``, nothing
+    ///   survives the process). Its history is loaded: the clock resumes
+    ///   (see ``EngineConfiguration/startTime``), runs that were in flight
+    ///   are marked interrupted, and missed schedule intervals are run
+    ///   (all with `catchup`, only the latest without).
+    /// - `shell`: runs `run:` steps (nil: such steps fail as not startable).
+    /// - `artifactHasher`: hashes declared `outputs` (nil: not recorded).
+    /// - `workingDirectory`: where shell steps run and outputs resolve; by
+    ///   default the project's directory (the caller passes a temporary
+    ///   directory for the embedded demo).
+    /// - Throws: when the history cannot be read or the first write fails.
+    public convenience init(configuration: EngineConfiguration, project: ProjectSpec? = nil, store: (any RunStore)? = nil,
+                            shell: (any ShellLauncher)? = nil, artifactHasher: (any ArtifactHasher)? = nil,
+                            builtins: BuiltinRegistry = .standard, workingDirectory: String? = nil) throws {
+        self.init(configuration: configuration)
+        let scheduler = PipelineScheduler(engine: self, project: project ?? ProjectSpec(name: configuration.projectName),
+                                          store: store ?? InMemoryRunStore(), shell: shell, hasher: artifactHasher,
+                                          builtins: builtins, workingDirectory: workingDirectory)
+        pipelineScheduler = scheduler
+        try scheduler.recover(startTime: configuration.startTime)
+        scheduler.startSchedules()
+        scheduler.settle()
+        if let error = scheduler.flush() { throw error }
+    }
+
+    /// The `git describe` text stored with new runs.
+    public var codeVersion: String? {
+        get { pipelineScheduler?.codeVersion }
+        set { pipelineScheduler?.codeVersion = newValue }
+    }
+
+    /// Writes the pending run-history changes in one append; a failure is
+    /// recorded (``storeError`` and a `store-error` event) and the changes
+    /// are kept for the next attempt.
+    func flushRunChanges() {
+        guard let scheduler = pipelineScheduler else { return }
+        if let error = scheduler.flush() {
+            let message = "could not write the run history: \(error)"
+            if storeError != message { record(.storeError, message) }
+            storeError = message
+        } else {
+            storeError = nil
+        }
+    }
+
+    /// Runs headless as fast as possible: fires queued events in order up to
+    /// `maxTime`, applying shell results between events, until nothing is
+    /// left to do before `maxTime` (then the clock is set to `maxTime`) or
+    /// `stop` returns true (checked before each batch of events; the clock
+    /// stays where it is).
+    ///
+    /// Policy for real processes: when shell steps are running and
+    /// `waitForShell` is true, and no simulated event is due before
+    /// `maxTime`, this blocks on the launcher and applies the results at the
+    /// current simulated time — in fast-forward, simulated time does **not**
+    /// advance while waiting for real processes (their real duration is in
+    /// the attempt's reason and log offsets). When false, it does not wait
+    /// and finishes with the processes still running.
+    ///
+    /// Run-history changes are written before each wait, every 50,000
+    /// changes, and at the end.
+    /// - Returns: the number of events fired.
+    @discardableResult
+    public func runUntilIdle(maxTime: SimTime, waitForShell: Bool, until stop: ((Engine) -> Bool)? = nil) -> Int {
+        var fired = 0
+        while true {
+            pipelineScheduler?.drainShell()
+            if let stop, stop(self) {
+                flushRunChanges()
+                return fired
+            }
+            if let next = nextEventTime, next <= maxTime {
+                fired += fireEvents(upTo: next)
+                if let scheduler = pipelineScheduler, scheduler.journal.count >= 50_000 { flushRunChanges() }
+                continue
+            }
+            if waitForShell, let shell = pipelineScheduler?.shell, shell.runningCount > 0 {
+                flushRunChanges()
+                _ = shell.waitForEvent(milliseconds: 250)
+                continue
+            }
+            // A result posted after the last drain may still start more work.
+            if pipelineScheduler?.drainShell() == true { continue }
+            break
+        }
+        if now < maxTime { now = maxTime }
+        flushRunChanges()
+        return fired
+    }
+
+    /// The last `limit` log lines of the latest attempt of a step (for the
+    /// log panel; escape sequences are not stripped here).
+    public func logTail(run: RunID, step: String, limit: Int) throws -> [LogLine] {
+        try pipelineScheduler?.logTail(run: run, step: step, limit: limit) ?? []
+    }
+
+    /// All runs, newest first; `pipeline` nil = every pipeline.
+    public func runs(pipeline: String? = nil) -> [RunRecord] {
+        pipelineScheduler?.runRecords(pipeline: pipeline) ?? []
+    }
+
+    /// One run's record.
+    public func run(_ id: RunID) -> RunRecord? {
+        pipelineScheduler?.record(id)
+    }
+
+    /// A run with its steps and attempts (in memory, or from the store).
+    public func runSummary(_ id: RunID) -> RunSummary? {
+        guard let scheduler = pipelineScheduler else { return nil }
+        if let run = scheduler.runs[id] { return scheduler.summary(run) }
+        guard scheduler.record(id) != nil, let run = scheduler.hydrate(id).run else { return nil }
+        return scheduler.summary(run)
+    }
+
+    /// A step's log lines from the run history, by attempt then sequence;
+    /// `attempt` nil = all attempts.
+    public func logs(run: RunID, step: String, attempt: Int? = nil) throws -> [LogLine] {
+        guard let scheduler = pipelineScheduler else { return [] }
+        return try scheduler.store.logs(run: run, step: step, attempt: attempt)
+    }
+
+    /// A run's steps from the run history.
+    public func steps(run: RunID) throws -> [StepRecord] {
+        try pipelineScheduler?.store.steps(run: run) ?? []
+    }
+
+    /// A run's attempts from the run history.
+    public func attempts(run: RunID) throws -> [StepAttemptRecord] {
+        try pipelineScheduler?.store.attempts(run: run) ?? []
+    }
+
+    /// A run's artifacts from the run history.
+    public func artifacts(run: RunID) throws -> [ArtifactRecord] {
+        try pipelineScheduler?.store.artifacts(run: run) ?? []
+    }
+}
