@@ -26,6 +26,7 @@ let package = Package(
                 "SimKernel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "TUICore"),
@@ -55,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "ControlRoomTests",
             dependencies: ["ControlRoom", "TUICore", "Engine", "TUITestSupport"],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "Pipelines/__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

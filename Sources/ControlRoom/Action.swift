@@ -21,4 +21,20 @@ public enum Action: Hashable, Sendable {
     case submitText
     case completeCommand
     case scrollHelp(Int)
+    /// Pipelines screen: Enter moves focus into the next pane (pipeline ->
+    /// its runs -> the run's steps -> the step's log); Esc/← back out.
+    case drillIn
+    case drillOut
+    case triggerRun
+    case rerunFromFailure
+    case cancelRun
+    case clearStep
+    case markStep
+    case toggleFollowLog
+    case dialogSubmit
+    case dialogCancel
+    case dialogNextField
+    case dialogPreviousField
+    /// A key typed into the open dialog (field text, or a choice letter).
+    case dialogKey(KeyEvent)
 }

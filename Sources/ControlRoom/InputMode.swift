@@ -8,6 +8,8 @@ public enum InputMode: Hashable, Sendable, CaseIterable {
     case command
     /// The `?` help overlay is open.
     case help
+    /// A dialog (trigger, confirm, mark) is open.
+    case dialog
 
     /// How the key map and help overlay name the mode.
     public var title: String {
@@ -16,6 +18,7 @@ public enum InputMode: Hashable, Sendable, CaseIterable {
         case .filter: return "Filter line"
         case .command: return "Command line"
         case .help: return "Help"
+        case .dialog: return "Dialogs"
         }
     }
 }

@@ -4,15 +4,18 @@ import TUICore
 public struct KeyBinding: Sendable, Equatable {
     public var key: KeyEvent
     public var mode: InputMode
+    /// The screen the binding works on; nil for every screen.
+    public var screen: Screen?
     public var action: Action
     /// The sentence the help overlay shows.
     public var help: String
     /// A short label for the key-hint bar; nil keeps the binding out of it.
     public var hint: String?
 
-    public init(_ key: KeyEvent, _ mode: InputMode, _ action: Action, _ help: String, hint: String? = nil) {
+    public init(_ key: KeyEvent, _ mode: InputMode, _ action: Action, _ help: String, hint: String? = nil, screen: Screen? = nil) {
         self.key = key
         self.mode = mode
+        self.screen = screen
         self.action = action
         self.help = help
         self.hint = hint
@@ -26,28 +29,37 @@ public struct KeyMap: Sendable {
 
     public init(bindings: [KeyBinding]) { self.bindings = bindings }
 
-    /// The action for `key` in `mode`. In the text modes an unbound key edits
-    /// the line.
-    public func action(for key: KeyEvent, in mode: InputMode) -> Action? {
-        if let binding = bindings.first(where: { $0.mode == mode && $0.key == key }) {
+    /// The action for `key` in `mode` on `screen`: a binding for that screen
+    /// wins over one for every screen. In the text modes and dialogs an
+    /// unbound key goes to the line or dialog.
+    public func action(for key: KeyEvent, in mode: InputMode, on screen: Screen = .overview) -> Action? {
+        if let binding = bindings.first(where: { $0.mode == mode && $0.key == key && $0.screen == screen })
+            ?? bindings.first(where: { $0.mode == mode && $0.key == key && $0.screen == nil }) {
             return binding.action
         }
         switch mode {
         case .command, .filter: return .editText(key)
+        case .dialog: return .dialogKey(key)
         case .normal, .help: return nil
         }
     }
 
-    /// The bindings of `mode` that have a hint, in table order.
-    public func hints(for mode: InputMode) -> [KeyBinding] {
-        bindings.filter { $0.mode == mode && $0.hint != nil }
+    /// The bindings of `mode` on `screen` that have a hint, in the order the
+    /// hint bar shows them: help and quit, the screen's own, then the rest
+    /// (the bar drops hints from the end when it is narrow).
+    public func hints(for mode: InputMode, on screen: Screen = .overview) -> [KeyBinding] {
+        let general = bindings.filter { $0.mode == mode && $0.hint != nil && $0.screen == nil }
+        let leading = general.filter { $0.action == .openHelp || $0.action == .quit }
+        let own = bindings.filter { $0.mode == mode && $0.hint != nil && $0.screen == screen }
+        return leading + own + general.filter { $0.action != .openHelp && $0.action != .quit }
     }
 
-    /// Help lines for `mode`: bindings with the same action and help are
-    /// merged into one line listing all their keys ("j ↓").
-    public func helpEntries(for mode: InputMode) -> [(keys: String, help: String)] {
+    /// Help lines for `mode` (and `screen`: nil for the bindings that work
+    /// everywhere): bindings with the same help are merged into one line
+    /// listing all their keys ("↓ j").
+    public func helpEntries(for mode: InputMode, screen: Screen? = nil) -> [(keys: String, help: String)] {
         var entries: [(keys: String, help: String)] = []
-        for binding in bindings where binding.mode == mode {
+        for binding in bindings where binding.mode == mode && binding.screen == screen {
             if let i = entries.firstIndex(where: { $0.help == binding.help }) {
                 entries[i].keys += " " + binding.key.description
             } else {
@@ -89,6 +101,25 @@ public struct KeyMap: Sendable {
             KeyBinding(.char(":"), .normal, .openCommandLine, "Open the command line", hint: ": Command"),
             KeyBinding(.escape, .normal, .closeOverlay, "Clear the filter"),
 
+            KeyBinding(.enter, .normal, .drillIn, "Open: pipeline -> its runs -> the run's DAG -> the step's log", hint: "Enter Open", screen: .pipelines),
+            KeyBinding(.right, .normal, .drillIn, "Open: pipeline -> its runs -> the run's DAG -> the step's log", screen: .pipelines),
+            KeyBinding(.left, .normal, .drillOut, "Back to the previous pane", screen: .pipelines),
+            KeyBinding(.escape, .normal, .drillOut, "Back to the previous pane (then clear the filter)", screen: .pipelines),
+            KeyBinding(.char("t"), .normal, .triggerRun, "Trigger the selected pipeline (asks for params)", hint: "t Trigger", screen: .pipelines),
+            KeyBinding(.char("r"), .normal, .rerunFromFailure, "Rerun the selected run from its failure", hint: "r Rerun", screen: .pipelines),
+            KeyBinding(.char("c"), .normal, .cancelRun, "Cancel the selected run (confirm)", hint: "c Cancel", screen: .pipelines),
+            KeyBinding(.char("x"), .normal, .clearStep, "Clear the selected step and its downstream (rerun them)", hint: "x Clear", screen: .pipelines),
+            KeyBinding(.char("m"), .normal, .markStep, "Mark the selected step success or failed (confirm)", hint: "m Mark", screen: .pipelines),
+            KeyBinding(.char("l"), .normal, .toggleFollowLog, "Follow the log (newest lines) on or off", hint: "l Follow", screen: .pipelines),
+
+            KeyBinding(.enter, .dialog, .dialogSubmit, "Confirm", hint: "Enter OK"),
+            KeyBinding(.escape, .dialog, .dialogCancel, "Cancel", hint: "Esc Cancel"),
+            KeyBinding(.tab, .dialog, .dialogNextField, "Next field", hint: "Tab Next"),
+            KeyBinding(.down, .dialog, .dialogNextField, "Next field"),
+            KeyBinding(.backTab, .dialog, .dialogPreviousField, "Previous field"),
+            KeyBinding(.up, .dialog, .dialogPreviousField, "Previous field"),
+            KeyBinding(.ctrl("c"), .dialog, .quit, "Quit"),
+
             KeyBinding(.escape, .help, .closeOverlay, "Close help", hint: "Esc Close"),
             KeyBinding(.char("?"), .help, .closeOverlay, "Close help"),
             KeyBinding(.char("q"), .help, .closeOverlay, "Close help"),
@@ -112,14 +143,19 @@ public struct KeyMap: Sendable {
 }
 
 extension KeyMap {
+    /// The sections of the help overlay and README table, in order.
+    public static let helpSections: [(InputMode, Screen?)] = [
+        (.normal, nil), (.normal, .pipelines), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
+    ]
+
     /// The key map as the Markdown table the README carries (a test keeps
     /// the README equal to it).
     public func markdownTable() -> String {
         var out = "| where | keys | what |\n|---|---|---|\n"
-        for mode in [InputMode.normal, .command, .filter, .help] {
-            for entry in helpEntries(for: mode) {
+        for (mode, screen) in KeyMap.helpSections {
+            for entry in helpEntries(for: mode, screen: screen) {
                 let keys = entry.keys.split(separator: " ").map { "`\($0 == "|" ? "\\|" : String($0))`" }.joined(separator: " ")
-                out += "| \(mode.title) | \(keys) | \(entry.help) |\n"
+                out += "| \(screen?.title ?? mode.title) | \(keys) | \(entry.help) |\n"
             }
         }
         return out

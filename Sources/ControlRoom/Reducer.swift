@@ -5,14 +5,31 @@ import TUICore
 /// engine commands to apply, returned as data so tests can assert them.
 public enum Reducer {
     /// Handles one key in the current mode.
-    public static func handle(_ key: KeyEvent, state: inout UIState, keyMap: KeyMap = .standard, rowCount: Int = 0) -> [EngineCommand] {
-        guard let action = keyMap.action(for: key, in: state.mode) else { return [] }
-        return reduce(action, state: &state, rowCount: rowCount)
+    public static func handle(_ key: KeyEvent, state: inout UIState, keyMap: KeyMap = .standard, context: ReducerContext) -> [EngineCommand] {
+        guard let action = keyMap.action(for: key, in: state.mode, on: state.screen) else { return [] }
+        return reduce(action, state: &state, context: context)
     }
 
-    /// Applies `action`. `rowCount` is the number of selectable rows on the
-    /// current screen (after its filter), used to clamp the selection.
+    /// Handles one key on a screen with a single list of `rowCount` rows.
+    public static func handle(_ key: KeyEvent, state: inout UIState, keyMap: KeyMap = .standard, rowCount: Int = 0) -> [EngineCommand] {
+        handle(key, state: &state, keyMap: keyMap, context: ReducerContext(rowCount: rowCount))
+    }
+
+    /// Applies `action` on a screen with a single list of `rowCount` rows.
     public static func reduce(_ action: Action, state: inout UIState, rowCount: Int = 0) -> [EngineCommand] {
+        reduce(action, state: &state, context: ReducerContext(rowCount: rowCount))
+    }
+
+    /// Applies `action` given what the current screen shows.
+    public static func reduce(_ action: Action, state: inout UIState, context: ReducerContext) -> [EngineCommand] {
+        if state.screen == .pipelines, let data = context.pipelines,
+           let commands = reducePipelines(action, state: &state, data: data, user: context.user) {
+            return commands
+        }
+        if let commands = reduceDialog(action, state: &state, user: context.user) {
+            return commands
+        }
+        let rowCount = context.rowCount
         switch action {
         case .showScreen(let screen):
             state.screen = screen
@@ -32,9 +49,10 @@ public enum Reducer {
             case .command:
                 state.commandLine = TextField()
                 state.completions = []
-            case .help:
+            case .help, .dialog:
                 break
             }
+            state.dialog = nil
             state.mode = .normal
         case .openCommandLine:
             state.mode = .command
@@ -67,7 +85,11 @@ public enum Reducer {
         case .completeCommand:
             complete(&state)
         case .submitText:
-            return submit(&state, rowCount: rowCount)
+            return submit(&state, context: context)
+        case .drillIn, .drillOut, .triggerRun, .rerunFromFailure, .cancelRun, .clearStep, .markStep, .toggleFollowLog,
+             .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
+            // Handled above when their screen or dialog is showing.
+            break
         }
         return []
     }
@@ -96,7 +118,7 @@ public enum Reducer {
             let text = state.filterLine.text
             state.filters[state.screen] = text.isEmpty ? nil : text
             state.selections[state.screen] = 0
-        case .normal, .help:
+        case .normal, .help, .dialog:
             break
         }
         return []
@@ -117,7 +139,7 @@ public enum Reducer {
         }
     }
 
-    private static func submit(_ state: inout UIState, rowCount: Int) -> [EngineCommand] {
+    private static func submit(_ state: inout UIState, context: ReducerContext) -> [EngineCommand] {
         switch state.mode {
         case .filter:
             state.mode = .normal
@@ -130,7 +152,7 @@ public enum Reducer {
             switch CommandLineParser.parse(text) {
             case .success(.action(let action)):
                 state.status = nil
-                return reduce(action, state: &state, rowCount: rowCount)
+                return reduce(action, state: &state, context: context)
             case .success(.engine(let command)):
                 state.status = nil
                 return [command]
@@ -138,7 +160,7 @@ public enum Reducer {
                 state.status = StatusMessage(error.description, isError: true)
                 return []
             }
-        case .normal, .help:
+        case .normal, .help, .dialog:
             return []
         }
     }

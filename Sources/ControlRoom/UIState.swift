@@ -1,3 +1,4 @@
+import Engine
 import TUICore
 
 /// A line of feedback under the screen: the result of a command or an error.
@@ -20,8 +21,11 @@ public struct UIState: Equatable, Sendable {
     public var filterLine = TextField()
     /// The applied filter text per screen (empty: no filter).
     public var filters: [Screen: String] = [:]
-    /// Selected row per screen.
+    /// Selected row per screen (screens with a single list).
     public var selections: [Screen: Int] = [:]
+    public var pipelines = PipelinesUIState()
+    /// The open dialog when `mode == .dialog`.
+    public var dialog: DialogState?
     public var helpOffset = 0
     public var status: StatusMessage?
     /// Candidates the last Tab in the command line could not decide between.

@@ -55,10 +55,10 @@ extension Engine {
     /// stays where it is).
     ///
     /// Policy for real processes: when shell steps are running and
-    /// `waitForShell` is true, and no simulated event is due before
-    /// `maxTime`, this blocks on the launcher and applies the results at the
-    /// current simulated time — in fast-forward, simulated time does **not**
-    /// advance while waiting for real processes (their real duration is in
+    /// `waitForShell` is true, this blocks on the launcher before firing any
+    /// further event and applies the results at the current simulated time —
+    /// in fast-forward, simulated time does **not** advance while real
+    /// processes run (their real duration is in
     /// the attempt's reason and log offsets). When false, it does not wait
     /// and finishes with the processes still running.
     ///
@@ -74,14 +74,17 @@ extension Engine {
                 flushRunChanges()
                 return fired
             }
-            if let next = nextEventTime, next <= maxTime {
-                fired += fireEvents(upTo: next)
-                if let scheduler = pipelineScheduler, scheduler.journal.count >= 50_000 { flushRunChanges() }
-                continue
-            }
+            // Real processes hold simulated time: wait for them before firing
+            // anything later, so a shell step's result lands at the simulated
+            // time it started rather than wherever the clock raced to.
             if waitForShell, let shell = pipelineScheduler?.shell, shell.runningCount > 0 {
                 flushRunChanges()
                 _ = shell.waitForEvent(milliseconds: 250)
+                continue
+            }
+            if let next = nextEventTime, next <= maxTime {
+                fired += fireEvents(upTo: next)
+                if let scheduler = pipelineScheduler, scheduler.journal.count >= 50_000 { flushRunChanges() }
                 continue
             }
             // A result posted after the last drain may still start more work.

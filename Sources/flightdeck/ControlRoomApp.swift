@@ -15,6 +15,8 @@ final class ControlRoomApp {
         var monochrome: Bool
         var theme: Theme
         var startupMessage: String?
+        /// The operator's login name, recorded with every command.
+        var user: String?
     }
 
     private let engine: Engine
@@ -61,16 +63,19 @@ final class ControlRoomApp {
             if needsDraw || now >= nextFrame {
                 let elapsed = now - lastTick
                 lastTick = now
-                var snapshot = engine.snapshot()
+                var snapshot = engine.snapshot(recentRunLimit: 200)
                 if !snapshot.isPaused {
                     engine.advance(to: snapshot.now + pacer.step(elapsedNanoseconds: elapsed, speed: snapshot.speed))
-                    snapshot = engine.snapshot()
+                    snapshot = engine.snapshot(recentRunLimit: 200)
                 }
+                let logTail = ControlRoomView.logFocus(snapshot: snapshot, state: state).flatMap {
+                    try? engine.logTail(run: $0.run, step: $0.step, limit: 500)
+                } ?? []
                 let size = terminal.size
                 if frame.width != size.width || frame.height != size.height {
                     frame = CellBuffer(width: size.width, height: size.height)
                 }
-                ControlRoomView.render(snapshot: snapshot, state: state, context: context, into: &frame)
+                ControlRoomView.render(snapshot: snapshot, state: state, context: context, into: &frame, logTail: logTail)
                 terminal.draw(frame)
                 framesDrawn += 1
                 if let limit = options.maxFrames, framesDrawn >= limit { return 0 }
@@ -85,14 +90,17 @@ final class ControlRoomApp {
                 needsDraw = true
                 continue
             }
-            var snapshot = engine.snapshot()
+            var snapshot = engine.snapshot(recentRunLimit: 200)
             let wasPaused = snapshot.isPaused
-            let rows = ControlRoomView.selectableRowCount(snapshot: snapshot, state: state)
+            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user)
             // Below the minimum size only q and Ctrl-C act: other keys would
             // change a screen the user cannot see.
             if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { continue }
-            for command in Reducer.handle(key, state: &state, rowCount: rows) {
-                _ = engine.apply(command)
+            for command in Reducer.handle(key, state: &state, context: reducerContext) {
+                let result = engine.apply(command)
+                if command.reportsResult {
+                    state.status = StatusMessage(result.message, isError: result.outcome == .rejected)
+                }
             }
             snapshot = engine.snapshot()
             // Time spent paused is not fast-forwarded on resume.
@@ -105,4 +113,15 @@ final class ControlRoomApp {
 
 private func isTooSmall(_ size: TerminalSize) -> Bool {
     size.width < ControlRoomView.minimumWidth || size.height < ControlRoomView.minimumHeight
+}
+
+private extension EngineCommand {
+    /// Operator commands whose result the status line shows (pause and
+    /// speed show in the header instead).
+    var reportsResult: Bool {
+        switch self {
+        case .pause, .resume, .togglePause, .setSpeed, .faster, .slower: return false
+        default: return true
+        }
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import SimKernel
+import Terminal
 import TUICore
 
 /// `flightdeck [ui]`: the interactive control room.
@@ -11,11 +12,7 @@ struct ControlRoomCommand: ParsableCommand {
         abstract: "Open the control room (the default command)."
     )
 
-    @Option(name: .long, help: ArgumentHelp("Project file (default: ./flightdeck.yaml, else the embedded demo).", valueName: "FILE"))
-    var project: String?
-
-    @Option(name: .long, help: ArgumentHelp("State directory (default: .flightdeck next to the project file).", valueName: "DIR"))
-    var state: String?
+    @OptionGroup var options: ProjectOptions
 
     @Option(name: .long, help: ArgumentHelp("Theme name (default, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/flightdeck/themes) or a .theme file.", valueName: "NAME|PATH"))
     var theme: String?
@@ -57,16 +54,24 @@ struct ControlRoomCommand: ParsableCommand {
         for warning in loadedTheme.warnings {
             FileHandle.standardError.write(Data("flightdeck: warning: \(warning)\n".utf8))
         }
-        let configuration = EngineConfiguration(projectName: "demo", seed: seed ?? 42, initialSpeed: SimSpeed(parsing: speed)!)
-        let options = ControlRoomApp.Options(
+        let workspace = try Workspace.load(options)
+        if let reason = TerminalCheck.refusalReason(
+            term: environment["TERM"], stdinIsTTY: isatty(STDIN_FILENO) == 1, stdoutIsTTY: isatty(STDOUT_FILENO) == 1
+        ) {
+            FileHandle.standardError.write(Data("\(reason)\n".utf8))
+            throw ExitCode(2)
+        }
+        let opened = try userFacing { try workspace.openEngine(persist: true, seed: seed, speed: SimSpeed(parsing: speed)!) }
+        let appOptions = ControlRoomApp.Options(
             refreshHz: refresh,
             exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
             maxFrames: maxFrames,
             monochrome: noColor || environment["NO_COLOR"] != nil,
             theme: loadedTheme.theme,
-            startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" }
+            startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" },
+            user: OperatorIdentity.loginName()
         )
-        let code = ControlRoomApp(engine: Engine(configuration: configuration), options: options).run()
+        let code = ControlRoomApp(engine: opened.engine, options: appOptions).run()
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -15,7 +15,7 @@ struct Flightdeck: ParsableCommand {
         (./flightdeck.yaml, else the embedded demo project). Press ? inside for keys.
         """,
         version: version,
-        subcommands: [ControlRoomCommand.self],
+        subcommands: [ControlRoomCommand.self, ValidateCommand.self, RunCommand.self, RunsCommand.self, LogsCommand.self, SimulateCommand.self, InitCommand.self],
         defaultSubcommand: ControlRoomCommand.self
     )
 

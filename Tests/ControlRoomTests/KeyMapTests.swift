@@ -6,7 +6,7 @@ final class KeyMapTests: XCTestCase {
     func testNoKeyIsBoundTwiceInOneMode() {
         var seen: [String] = []
         for binding in KeyMap.standard.bindings {
-            let id = "\(binding.mode) \(binding.key)"
+            let id = "\(binding.mode) \(binding.screen.map { "\($0)" } ?? "any") \(binding.key)"
             XCTAssertFalse(seen.contains(id), "\(id) bound twice")
             seen.append(id)
         }

@@ -14,10 +14,11 @@ public enum ControlRoomView {
         context: RenderContext,
         width: Int,
         height: Int,
+        logTail: [LogLine] = [],
         keyMap: KeyMap = .standard
     ) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height, fill: Cell(" ", style: context.palette.base))
-        render(snapshot: snapshot, state: state, context: context, into: &buffer, keyMap: keyMap)
+        render(snapshot: snapshot, state: state, context: context, into: &buffer, logTail: logTail, keyMap: keyMap)
         return buffer
     }
 
@@ -28,6 +29,7 @@ public enum ControlRoomView {
         state: UIState,
         context: RenderContext,
         into buffer: inout CellBuffer,
+        logTail: [LogLine] = [],
         keyMap: KeyMap = .standard
     ) {
         buffer.clear(Cell(" ", style: context.palette.base))
@@ -43,12 +45,14 @@ public enum ControlRoomView {
         switch state.screen {
         case .events:
             EventsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
-        case .overview, .pipelines, .deployments, .models, .monitors:
+        case .pipelines:
+            PipelinesView.render(snapshot: snapshot, state: state, logTail: logTail, context: context, area: body, into: &buffer)
+        case .overview, .deployments, .models, .monitors:
             EmptyStateView.render(screen: state.screen, snapshot: snapshot, context: context, area: body, into: &buffer)
         }
         StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)
         KeyHintBar(
-            hints: keyMap.hints(for: state.mode).map { hint in
+            hints: keyMap.hints(for: state.mode, on: state.screen).map { hint in
                 let parts = hint.hint!.split(separator: " ", maxSplits: 1).map(String.init)
                 return KeyHint(key: parts[0], label: parts.count > 1 ? parts[1] : "")
             },
@@ -59,13 +63,28 @@ public enum ControlRoomView {
         if state.mode == .help {
             HelpOverlay.render(state: state, keyMap: keyMap, context: context, area: body, into: &buffer)
         }
+        if state.mode == .dialog, let dialog = state.dialog {
+            DialogView.render(dialog, context: context, area: body, into: &buffer)
+        }
     }
 
-    /// Rows the current screen can select (after its filter), for the reducer.
-    public static func selectableRowCount(snapshot: EngineSnapshot, state: UIState) -> Int {
+    /// What the reducer needs to know about the current screen.
+    public static func reducerContext(snapshot: EngineSnapshot, state: UIState, user: String?) -> ReducerContext {
         switch state.screen {
-        case .events: return EventsView.rows(snapshot: snapshot, filter: state.filter(for: .events)).count
-        case .overview, .pipelines, .deployments, .models, .monitors: return 0
+        case .events:
+            return ReducerContext(rowCount: EventsView.rows(snapshot: snapshot, filter: state.filter(for: .events)).count, user: user)
+        case .pipelines:
+            return ReducerContext(pipelines: PipelinesData(snapshot: snapshot, state: state.pipelines, filter: state.filter(for: .pipelines)), user: user)
+        case .overview, .deployments, .models, .monitors:
+            return ReducerContext(user: user)
         }
+    }
+
+    /// The run and step whose log the Pipelines screen shows, if any.
+    public static func logFocus(snapshot: EngineSnapshot, state: UIState) -> (run: RunID, step: String)? {
+        guard state.screen == .pipelines else { return nil }
+        let data = PipelinesData(snapshot: snapshot, state: state.pipelines, filter: state.filter(for: .pipelines))
+        guard let run = data.selectedRun, let step = data.selectedStep else { return nil }
+        return (run.id, step.id)
     }
 }

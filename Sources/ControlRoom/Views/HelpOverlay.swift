@@ -4,10 +4,10 @@ import TUICore
 enum HelpOverlay {
     static func lines(keyMap: KeyMap) -> [(String, String)] {
         var lines: [(String, String)] = []
-        for mode in [InputMode.normal, .command, .filter, .help] {
+        for (mode, screen) in KeyMap.helpSections {
             lines.append(("", ""))
-            lines.append((mode.title, ""))
-            for entry in keyMap.helpEntries(for: mode) { lines.append((entry.keys, entry.help)) }
+            lines.append((screen.map { "\($0.title) screen" } ?? mode.title, ""))
+            for entry in keyMap.helpEntries(for: mode, screen: screen) { lines.append((entry.keys, entry.help)) }
             if mode == .command || mode == .filter { lines.append(("(other keys)", "Edit the line: ←/→, Home/End, Bksp, Del, ^U, ^W")) }
         }
         lines.append(("", ""))

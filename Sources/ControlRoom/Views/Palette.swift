@@ -73,4 +73,7 @@ public struct RenderContext: Sendable {
         self.palette = palette
         self.glyphs = glyphs
     }
+
+    /// Separates parts of a title or footer: ` · `, or ` - ` in ASCII.
+    public var separator: String { glyphs.horizontal.isASCII ? " - " : " · " }
 }

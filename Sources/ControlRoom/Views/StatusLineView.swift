@@ -20,7 +20,7 @@ enum StatusLineView {
         case .filter:
             buffer.put("/", x: area.x, y: area.y, style: p.accent)
             state.filterLine.render(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: 1), style: p.text, cursorStyle: p.selection)
-        case .normal, .help:
+        case .normal, .help, .dialog:
             if let status = state.status {
                 buffer.put(status.text, in: area, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
             } else if !state.filter(for: state.screen).isEmpty {

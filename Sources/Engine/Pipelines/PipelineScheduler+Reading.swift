@@ -18,7 +18,7 @@ extension PipelineScheduler {
                 lastRunID: last?.id, lastRunState: last?.state, nextScheduledAt: state.nextFire,
                 successRate: finished > 0 ? Double(succeeded) / Double(finished) : nil, finishedRunsCounted: finished,
                 activeRuns: state.active, queuedRuns: queuedCount(pipeline.ordinal),
-                scheduleText: pipeline.spec.schedule?.description)
+                scheduleText: pipeline.spec.schedule?.description, params: pipeline.spec.params)
         }
     }
 

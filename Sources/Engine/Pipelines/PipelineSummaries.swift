@@ -21,9 +21,11 @@ public struct PipelineSummary: Sendable, Hashable {
     public var queuedRuns: Int
     /// `0 */6 * * *`, `every 6h`, or nil.
     public var scheduleText: String?
+    /// The pipeline's parameters with their defaults (for the trigger dialog).
+    public var params: [ParamSpec]
 
     public init(id: String, description: String?, stepCount: Int, lastRunID: RunID?, lastRunState: RunState?, nextScheduledAt: SimTime?,
-                successRate: Double?, finishedRunsCounted: Int, activeRuns: Int, queuedRuns: Int, scheduleText: String?) {
+                successRate: Double?, finishedRunsCounted: Int, activeRuns: Int, queuedRuns: Int, scheduleText: String?, params: [ParamSpec] = []) {
         self.id = id
         self.description = description
         self.stepCount = stepCount
@@ -35,6 +37,7 @@ public struct PipelineSummary: Sendable, Hashable {
         self.activeRuns = activeRuns
         self.queuedRuns = queuedRuns
         self.scheduleText = scheduleText
+        self.params = params
     }
 }
 

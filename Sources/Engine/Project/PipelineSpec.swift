@@ -64,7 +64,7 @@ public enum TriggerSpec: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A run parameter; its type is the type of its default value.
-public struct ParamSpec: Sendable, Equatable {
+public struct ParamSpec: Sendable, Hashable {
     public var name: String
     public var defaultValue: ParamValue
     public init(name: String, defaultValue: ParamValue) {

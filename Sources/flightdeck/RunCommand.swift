@@ -1,0 +1,102 @@
+import ArgumentParser
+import Engine
+import Foundation
+import TUICore
+
+/// `flightdeck run PIPELINE`: one run, headless, as fast as its steps allow.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Trigger a pipeline run and wait for it: exit 0 when it succeeds, 1 when it fails, 2 on bad input.",
+        discussion: "Simulated steps take simulated time (fast-forwarded); shell steps really run. The whole project runs meanwhile, so schedules may start other runs; only this run is reported."
+    )
+
+    @Argument(help: "The pipeline id.")
+    var pipeline: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter value, e.g. --param rows=5000 (repeatable).", valueName: "k=v"))
+    var params: [String] = []
+
+    @Flag(name: .long, help: "Also print each step's log lines as they arrive.")
+    var follow = false
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let workspace = try Workspace.load(options)
+        guard let spec = workspace.spec.pipeline(pipeline) else {
+            throw failure("no pipeline '\(pipeline)' in \(workspace.spec.source); pipelines: \(workspace.spec.pipelines.map(\.id).joined(separator: ", "))")
+        }
+        var bindings: [ParamBinding] = []
+        for param in params {
+            guard let eq = param.firstIndex(of: "=") else { throw failure("--param \(param): expected k=v") }
+            let name = String(param[..<eq])
+            guard spec.params.contains(where: { $0.name == name }) else {
+                throw failure("--param \(param): pipeline \(pipeline) has no parameter '\(name)'; parameters: \(spec.params.map(\.name).joined(separator: ", "))")
+            }
+            bindings.append(ParamBinding(name: name, value: String(param[param.index(after: eq)...])))
+        }
+        let opened = try userFacing { try workspace.openEngine(persist: true) }
+        let engine = opened.engine
+        let result = engine.apply(.trigger(pipeline: pipeline, params: bindings, by: OperatorIdentity.loginName()))
+        guard result.outcome != .rejected, let runID = engine.runs(pipeline: pipeline).first?.id else {
+            throw failure(result.message)
+        }
+        print("run #\(runID) of \(pipeline): \(result.message)")
+        var progress = RunProgress(run: runID, follow: follow)
+        let limit = engine.now + SimDuration.days(30)
+        engine.runUntilIdle(maxTime: limit, waitForShell: true) { engine in
+            progress.report(engine)
+            return engine.run(runID)?.state.isFinal ?? true
+        }
+        progress.report(engine)
+        guard let final = engine.run(runID) else { throw failure("run #\(runID) disappeared") }
+        print("run #\(runID) \(final.state.rawValue): \(TextSanitizer.clean(final.reason))")
+        if let error = engine.snapshot().storeError { throw failure(error) }
+        switch final.state {
+        case .succeeded: return
+        case .queued, .running:
+            print("run #\(runID) did not finish within 30 days of simulated time")
+            throw ExitCode(1)
+        case .failed, .cancelled, .interrupted:
+            throw ExitCode(1)
+        }
+    }
+
+    private func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("flightdeck: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+}
+
+/// Prints a line whenever a step of the run changes state, and with
+/// `follow` the log lines each step has written since the last report.
+struct RunProgress {
+    let run: RunID
+    let follow: Bool
+    private var lastStates: [String: String] = [:]
+    private var printedLines: [String: Int] = [:]
+
+    init(run: RunID, follow: Bool) {
+        self.run = run
+        self.follow = follow
+    }
+
+    mutating func report(_ engine: Engine) {
+        guard let summary = engine.runSummary(run) else { return }
+        for step in summary.steps {
+            let line = "\(step.state.rawValue): \(step.reason)"
+            if lastStates[step.id] != line {
+                lastStates[step.id] = line
+                print("\(engine.now.clockLabel)  \(TextLayout.pad(step.id, to: 14))  \(TextSanitizer.clean(line))")
+            }
+            guard follow, step.attempts > 0, let lines = try? engine.logs(run: run, step: step.id) else { continue }
+            let already = printedLines[step.id] ?? 0
+            for logLine in lines.dropFirst(already) {
+                let stream = logLine.stream == .stdout ? "" : "[\(logLine.stream.rawValue)] "
+                print("    \(step.id) #\(logLine.key.attempt) | \(stream)\(TextSanitizer.clean(logLine.text))")
+            }
+            printedLines[step.id] = max(already, lines.count)
+        }
+    }
+}
