@@ -82,6 +82,10 @@ extension Engine {
                 _ = shell.waitForEvent(milliseconds: 250)
                 continue
             }
+            // A process that ended after the drain above has its result in the
+            // inbox already (the launcher posts it and lowers the running
+            // count atomically): apply it before the clock moves on.
+            if pipelineScheduler?.drainShell() == true { continue }
             if let next = nextEventTime, next <= maxTime {
                 fired += fireEvents(upTo: next)
                 if let scheduler = pipelineScheduler, scheduler.journal.count >= 50_000 { flushRunChanges() }

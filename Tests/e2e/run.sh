@@ -60,6 +60,7 @@ start() {
     CASE_OK=1
     local dir="$WORK/$name"; mkdir -p "$dir"
     cat > "$dir/wrap.sh" <<WRAP
+cd "$dir"
 stty -g > "$dir/stty.before"
 TERM=$term LANG=$lang LC_ALL= "$BIN" $* 2> "$dir/stderr"
 echo \$? > "$dir/rc"
@@ -85,7 +86,7 @@ tour() {  # the main walk through the shell at one size and terminal type
     local name=$1 w=$2 h=$3 term=$4 lang=$5
     start "$name" "$w" "$h" "$term" "$lang" --speed 60
     wait_for "FLIGHTDECK" && wait_for "1 Overview" && wait_for "6 Events"
-    keys 2; wait_for "No pipelines are defined yet"
+    keys 2; wait_for "retrain"; wait_for "feature-build"
     keys 6; wait_for "Events"
     keys : ; keys -l "models"; keys Enter; wait_for "No models are registered yet"
     keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "No monitors are defined yet"
@@ -143,6 +144,53 @@ out=$("$BIN" --theme "$WORK/bad.theme" 2>&1 </dev/null); rc=$?
 [ "$rc" = 2 ] || fail "bad theme exit status $rc"
 echo "$out" | grep -q "bad.theme:1" || fail "bad theme message lacks file:line: $out"
 [ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [bad-theme]"; }
+
+# Pipelines: trigger a run by key and watch it finish; the step's output
+# (with escape sequences) shows in the log panel stripped.
+mkdir -p "$WORK/pipelines"
+cat > "$WORK/pipelines/flightdeck.yaml" <<'YAML'
+project: e2e
+pipelines:
+  quick:
+    params:
+      greeting: hello
+    steps:
+      prepare: {simulate: {duration: 20s}}
+      shout:
+        needs: [prepare]
+        run: printf '\033]0;owned\007\033[31m%s from flightdeck\n' "$GREETING"
+        env: {GREETING: "${params.greeting}"}
+YAML
+start "pipelines" 120 40 xterm-256color C.UTF-8 --speed 60
+wait_for "1 Overview"
+keys 2; wait_for "quick"
+keys t; wait_for "Trigger quick"; wait_for "greeting"
+keys Enter; wait_for "triggered quick"
+wait_for "succeeded" 30
+keys Enter Enter j Enter; wait_for "Log · shout"; wait_for "hello from flightdeck"
+if pane | grep -q "owned"; then fail "an OSC title sequence reached the screen"; fi
+keys q; finish 0
+
+# Headless CLI on the same project: run, runs, logs (escape sequences stripped), validate.
+current="cli"; CASE_OK=1
+cd "$WORK/pipelines"
+out=$("$BIN" run quick --param greeting=hi 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "run exit status $rc: $out"
+echo "$out" | grep -q "succeeded" || fail "run did not report success: $out"
+"$BIN" runs | grep -q "quick" || fail "runs does not list the run"
+"$BIN" runs --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d and d[0]["pipeline"]=="quick", d' || fail "runs --json"
+logs=$("$BIN" logs 2 shout); echo "$logs" | grep -q "hi from flightdeck" || fail "logs lacks the output: $logs"
+printf '%s' "$logs" | LC_ALL=C grep -q $'\033' && fail "logs printed an escape sequence"
+"$BIN" validate >/dev/null || fail "validate rejected a valid file"
+printf 'project: bad\npipelines:\n  p:\n    steps:\n      a: {needs: [b], simulate: {duration: 5x}}\n' > bad.yaml
+out=$("$BIN" validate bad.yaml 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "validate of a bad file: exit status $rc"
+echo "$out" | grep -q "bad.yaml:5:" || fail "validate message lacks file:line: $out"
+printf 'project: failing\npipelines:\n  p:\n    steps:\n      a: {run: "exit 3"}\n' > failing.yaml
+"$BIN" run p --project failing.yaml --state st-failing >/dev/null 2>&1; rc=$?
+[ "$rc" = 1 ] || fail "a failing run should exit 1, got $rc"
+cd - >/dev/null
+[ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [cli]"; }
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -17,18 +17,16 @@ enum DagPanel {
         guard inner.height >= 2 else { return }
         buffer.put(TextSanitizer.clean(run.reason), in: inner.row(0).inset(left: 1), style: StateAppearance.style(run.state, p), ellipsis: context.glyphs.ellipsis)
         let graphArea = inner.inset(top: 2, left: 1)
-        let nodes = run.steps.map { step in
-            DagNode(
-                id: step.id,
-                label: TextSanitizer.clean(step.id),
-                detail: detail(step, now: now),
-                glyph: StateAppearance.glyph(step.state, context.glyphs),
-                style: StateAppearance.style(step.state, p)
-            )
-        }
         let edges = run.steps.flatMap { step in step.needs.map { DagEdge(from: $0, to: step.id) } }
         let maxPerLayer = max(2, graphArea.height / DagLayout.rowPitch)
-        let layout = DagLayout.compute(nodes: nodes, edges: edges, maxNodesPerLayer: maxPerLayer)
+        // Durations on the nodes when the graph fits with them; otherwise
+        // state glyphs and names only (the timeline below has the times).
+        var nodes = self.nodes(run, now: now, details: true, context: context)
+        var layout = DagLayout.compute(nodes: nodes, edges: edges, maxNodesPerLayer: maxPerLayer)
+        if layout.canvasWidth > graphArea.width {
+            nodes = self.nodes(run, now: now, details: false, context: context)
+            layout = DagLayout.compute(nodes: nodes, edges: edges, maxNodesPerLayer: maxPerLayer)
+        }
         let selected = data.selectedStep?.id
         let offset = selected.map {
             DagGraph.offsetToReveal($0, layout: layout, viewport: (graphArea.width, graphArea.height), currentOffset: (0, 0))
@@ -39,6 +37,27 @@ enum DagPanel {
             edgeStyle: p.border, selectedStyle: focused ? p.selection : p.selection.dim(), collapsedStyle: p.muted,
             glyphs: context.glyphs
         ).render(into: &buffer, area: graphArea)
+        // Say when part of the graph is off screen, and on which side (on
+        // the blank row above the graph; the selection pans it).
+        let ascii = context.glyphs.horizontal.isASCII
+        let markerRow = graphArea.y - 1
+        if offset.x > 0 { buffer.put(ascii ? "<< more" : "◂ more", x: graphArea.x, y: markerRow, style: p.accent) }
+        if layout.canvasWidth - offset.x > graphArea.width {
+            let text = ascii ? "more >>" : "more ▸"
+            buffer.put(text, x: graphArea.maxX - CharacterWidth.of(text), y: markerRow, style: p.accent)
+        }
+    }
+
+    private static func nodes(_ run: RunSummary, now: SimTime, details: Bool, context: RenderContext) -> [DagNode] {
+        run.steps.map { step in
+            DagNode(
+                id: step.id,
+                label: TextSanitizer.clean(step.id),
+                detail: details ? detail(step, now: now) : nil,
+                glyph: StateAppearance.glyph(step.state, context.glyphs),
+                style: StateAppearance.style(step.state, context.palette)
+            )
+        }
     }
 
     /// `#2 40s` — the attempt (when retried) and how long the latest took.

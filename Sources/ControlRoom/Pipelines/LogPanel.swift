@@ -14,7 +14,15 @@ enum LogPanel {
         let inner = PipelinesView.block("Log\(context.separator)\(TextSanitizer.clean(step.id))\(context.separator)\(TextSanitizer.clean(step.reason))", right: follow, focused: focused, context: context, area: area, into: &buffer)
         guard !inner.isEmpty else { return }
         guard !lines.isEmpty else {
-            buffer.put(step.attempts == 0 ? "The step has not started." : "No output.", in: inner.inset(left: 1), style: p.muted, ellipsis: context.glyphs.ellipsis)
+            let message: String
+            if step.attempts == 0 {
+                message = "The step has not started."
+            } else if step.kind.hasPrefix("simulate") {
+                message = "No output: a simulated step (\(step.kind)) only takes simulated time."
+            } else {
+                message = "No output."
+            }
+            buffer.put(message, in: inner.inset(left: 1), style: p.muted, ellipsis: context.glyphs.ellipsis)
             return
         }
         let offset = ui.followLog ? 0 : min(ui.logOffset, max(0, lines.count - inner.height))

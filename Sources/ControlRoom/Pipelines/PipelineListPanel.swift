@@ -7,11 +7,12 @@ enum PipelineListPanel {
         let p = context.palette
         let inner = PipelinesView.block("Pipelines", right: "\(data.pipelines.count)", focused: focused, context: context, area: area, into: &buffer)
         let wide = inner.width >= 40
-        var columns = [TableColumn("Pipeline", width: .fill()), TableColumn("Last", width: .length(12))]
+        // Narrow: the last run's state as its glyph only, so names keep their room.
+        var columns = [TableColumn("Pipeline", width: .fill()), TableColumn(wide ? "Last" : "", width: .length(wide ? 12 : 1))]
         if wide { columns.append(TableColumn("Next", width: .length(11))) }
         columns.append(TableColumn("OK", width: .length(4), alignment: .right))
         let rows = data.pipelines.map { pipeline -> TableRow in
-            let last = pipeline.lastRunState.map { "\(StateAppearance.glyph($0, context.glyphs)) \($0.rawValue)" } ?? "-"
+            let last = pipeline.lastRunState.map { wide ? "\(StateAppearance.glyph($0, context.glyphs)) \($0.rawValue)" : "\(StateAppearance.glyph($0, context.glyphs))" } ?? "-"
             let lastStyle = pipeline.lastRunState.map { StateAppearance.style($0, p) } ?? p.muted
             let rate = pipeline.successRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
             var cells = [TextSanitizer.clean(pipeline.id), last]

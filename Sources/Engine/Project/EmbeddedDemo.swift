@@ -167,6 +167,6 @@ pipelines:
       cleanup:
         needs: [assemble]
         trigger_rule: always
-        run: sleep 1
+        run: rm -rf scratch && echo "scratch space cleaned"
 """#
 }
