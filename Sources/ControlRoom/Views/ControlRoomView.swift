@@ -47,7 +47,9 @@ public enum ControlRoomView {
             EventsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
         case .pipelines:
             PipelinesView.render(snapshot: snapshot, state: state, logTail: logTail, context: context, area: body, into: &buffer)
-        case .overview, .deployments, .models, .monitors:
+        case .overview:
+            OverviewView.render(snapshot: snapshot, context: context, area: body, into: &buffer)
+        case .deployments, .models, .monitors:
             EmptyStateView.render(screen: state.screen, snapshot: snapshot, context: context, area: body, into: &buffer)
         }
         StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)

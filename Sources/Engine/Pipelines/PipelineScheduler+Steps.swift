@@ -122,7 +122,7 @@ extension PipelineScheduler {
             let fails = Sampling.unitInterval(using: &random) < failureProbability
             let outcome: AttemptOutcome = fails
                 ? .failed(.failed, reason: "failed: simulated failure", exitCode: nil)
-                : .succeeded(exitCode: nil, reason: "succeeded in \(duration)")
+                : .succeeded(exitCode: nil, reason: "succeeded in \(duration.compactDescription)")
             scheduleEnd(run, index, attempt: attempt, after: duration, timeout: timeout, outcome: outcome)
         case .builtin(let name):
             guard let task = builtins.task(named: name) else {
@@ -135,7 +135,7 @@ extension PipelineScheduler {
             let result = task.run(context)
             for line in result.logLines { appendLog(run, index, key: key, stream: .stdout, text: line, realOffset: nil) }
             let outcome: AttemptOutcome = result.succeeded
-                ? .succeeded(exitCode: nil, reason: "succeeded in \(result.duration)")
+                ? .succeeded(exitCode: nil, reason: "succeeded in \(result.duration.compactDescription)")
                 : .failed(.failed, reason: result.reason.isEmpty ? "failed" : "failed: \(result.reason)", exitCode: nil)
             scheduleEnd(run, index, attempt: attempt, after: result.duration, timeout: timeout, outcome: outcome)
         case .shell(let command):
@@ -242,8 +242,8 @@ extension PipelineScheduler {
         let total = pipeline.retries[index] + 1
         if attempt < total {
             let delay = pipeline.spec.steps[index].retryDelay(forRetry: attempt, random: &random)
-            setState(run, index, .retrying, "retrying in \(delay) (attempt \(attempt + 1)/\(total))")
-            appendLog(run, index, key: key, stream: .system, text: "\(reason); retrying in \(delay)", realOffset: nil)
+            setState(run, index, .retrying, "retrying in \(delay.compactDescription) (attempt \(attempt + 1)/\(total))")
+            appendLog(run, index, key: key, stream: .system, text: "\(reason); retrying in \(delay.compactDescription)", realOffset: nil)
             let id = run.record.id
             run.steps[index].event = engine.schedule(at: now + delay) { engine in
                 engine.pipelineScheduler?.retryDue(run: id, step: index, attempt: attempt)
@@ -346,7 +346,7 @@ extension PipelineScheduler {
             return .failed(.failed, reason: "failed: no exit status", exitCode: nil)
         }
         if code == 0 {
-            return .succeeded(exitCode: 0, reason: "succeeded in \(SimDuration(milliseconds: result.realDurationMilliseconds)) (real time)")
+            return .succeeded(exitCode: 0, reason: "succeeded in \(SimDuration(milliseconds: result.realDurationMilliseconds).compactDescription) (real time)")
         }
         return .failed(.failed, reason: "failed (exit \(code))", exitCode: code)
     }

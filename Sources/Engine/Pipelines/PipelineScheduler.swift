@@ -375,7 +375,7 @@ final class PipelineScheduler {
         } else {
             run.record.state = .succeeded
             let elapsed = now - (run.record.startedAt ?? now)
-            run.record.reason = "succeeded: \(run.steps.count) step\(run.steps.count == 1 ? "" : "s") in \(elapsed)"
+            run.record.reason = "succeeded: \(run.steps.count) step\(run.steps.count == 1 ? "" : "s") in \(elapsed.compactDescription)"
         }
         run.record.endedAt = now
         emitRun(run)

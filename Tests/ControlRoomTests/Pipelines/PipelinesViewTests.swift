@@ -27,6 +27,16 @@ final class PipelinesViewTests: XCTestCase {
         }
     }
 
+    func testOverviewShowsPipelinesAndRecentRuns() throws {
+        let engine = try PipelinesFixture.engine()
+        let buffer = try render(engine, UIState(screen: .overview), width: 120, height: 40)
+        assertSnapshot(buffer, named: "overview-120x40")
+        assertSnapshot(try render(engine, UIState(screen: .overview), width: 80, height: 24, glyphs: .ascii), named: "overview-ascii-80x24")
+        let text = buffer.lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("train failed"), text)
+        XCTAssertTrue(text.contains("5/5 #1"), text)
+    }
+
     func testRunningRunShowsProgress() throws {
         let engine = try Engine(configuration: EngineConfiguration(projectName: "fraud-detection", seed: 7), project: PipelinesFixture.project())
         _ = engine.apply(.trigger(pipeline: "retrain", params: [], by: "alice"))
