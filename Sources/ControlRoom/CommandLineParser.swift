@@ -1,4 +1,5 @@
 import Engine
+import TUICore
 
 /// What a `:` command line asks for.
 public enum ParsedCommand: Equatable, Sendable {
@@ -61,27 +62,7 @@ public enum CommandLineParser {
     }
 
     static func suggestion(for word: String) -> String? {
-        var best: (String, Int)?
-        for name in commandNames {
-            let d = editDistance(word, name)
-            if d <= 2, best == nil || d < best!.1 { best = (name, d) }
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
+        SpellingSuggestion.closest(to: word, among: commandNames)
     }
 }
 
