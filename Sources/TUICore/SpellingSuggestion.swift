@@ -28,11 +28,14 @@ public enum SpellingSuggestion {
         return prefixes.max { $0.count < $1.count }
     }
 
-    /// Levenshtein distance between `a` and `b` (insert, delete, substitute).
+    /// Edit distance between `a` and `b` counting an insertion, deletion,
+    /// substitution or swap of two neighbouring characters as one edit
+    /// (optimal string alignment), so `pasue` is one edit from `pause`.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
@@ -40,8 +43,11 @@ public enum SpellingSuggestion {
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[y.count]
     }
