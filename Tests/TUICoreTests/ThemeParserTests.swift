@@ -184,11 +184,3 @@ final class ThemeParserTests: XCTestCase {
         XCTAssertEqual(parseError("text = red\r\nok = nope\r\n")?.description.hasPrefix("my.theme:2:6:"), true)
     }
 }
-
-final class SpellingSuggestionTests: XCTestCase {
-    func testSwappedNeighboursCountAsOneEdit() {
-        XCTAssertEqual(SpellingSuggestion.editDistance("pasue", "pause"), 1)
-        XCTAssertEqual(SpellingSuggestion.editDistance("kitten", "sitting"), 3)
-        XCTAssertEqual(SpellingSuggestion.closest(to: "acnent", among: ["accent", "muted"]), "accent")
-    }
-}
