@@ -72,6 +72,7 @@ struct ControlRoomCommand: ParsableCommand {
             user: OperatorIdentity.loginName()
         )
         let code = ControlRoomApp(engine: opened.engine, options: appOptions).run()
+        opened.shutdown()
         if code != 0 { throw ExitCode(code) }
     }
 

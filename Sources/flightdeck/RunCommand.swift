@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Terminal
 import TUICore
 
 /// `flightdeck run PIPELINE`: one run, headless, as fast as its steps allow.
@@ -45,9 +46,15 @@ struct RunCommand: ParsableCommand {
         print("run #\(runID) of \(pipeline): \(result.message)")
         var progress = RunProgress(run: runID, follow: follow)
         let limit = engine.now + SimDuration.days(30)
+        NcursesTerminal.installSignalHandlers()
         engine.runUntilIdle(maxTime: limit, waitForShell: true) { engine in
             progress.report(engine)
-            return engine.run(runID)?.state.isFinal ?? true
+            return NcursesTerminal.pendingSignal != nil || (engine.run(runID)?.state.isFinal ?? true)
+        }
+        opened.shutdown()
+        if let signal = NcursesTerminal.pendingSignal {
+            print("interrupted: its shell steps were stopped; the run will show as interrupted and can be rerun from its failure")
+            throw ExitCode(128 + signal)
         }
         progress.report(engine)
         guard let final = engine.run(runID) else { throw failure("run #\(runID) disappeared") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Terminal
 import TUICore
 
 /// `flightdeck simulate --for DURATION`: the whole project headless, as fast
@@ -34,7 +35,13 @@ struct SimulateCommand: ParsableCommand {
         let workspace = try Workspace.load(options)
         let opened = try userFacing { try workspace.openEngine(persist: options.state != nil, seed: seed) }
         let engine = opened.engine
-        engine.runUntilIdle(maxTime: engine.now + span, waitForShell: true)
+        NcursesTerminal.installSignalHandlers()
+        engine.runUntilIdle(maxTime: engine.now + span, waitForShell: true) { _ in NcursesTerminal.pendingSignal != nil }
+        opened.shutdown()
+        if let signal = NcursesTerminal.pendingSignal {
+            FileHandle.standardError.write(Data("flightdeck: interrupted at \(engine.now.clockLabel)\n".utf8))
+            throw ExitCode(128 + signal)
+        }
         let report = SimulationReport(engine: engine, spec: workspace.spec)
         print(json ? try JSONOutput.encode(report) : report.text())
         if let error = engine.snapshot().storeError {

@@ -66,13 +66,14 @@ struct Workspace {
             store = try SQLiteRunStore(directory: opened)
         }
         let configuration = EngineConfiguration(projectName: spec.name, seed: seed ?? spec.seed, initialSpeed: speed)
+        let shell = ProcessShellLauncher()
         let engine = try Engine(
             configuration: configuration, project: spec, store: store,
-            shell: ProcessShellLauncher(), artifactHasher: FileArtifactHasher(),
+            shell: shell, artifactHasher: FileArtifactHasher(),
             workingDirectory: try workingDirectory()
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
-        return OpenEngine(engine: engine, directory: directory)
+        return OpenEngine(engine: engine, directory: directory, shell: shell)
     }
 
     /// The run history for reading, without taking the engine's lock (a
@@ -89,6 +90,12 @@ struct Workspace {
 struct OpenEngine {
     let engine: Engine
     let directory: StateDirectory?
+    let shell: ProcessShellLauncher
+
+    /// Ends the shell steps still running; call before exiting.
+    func shutdown() {
+        shell.shutdown()
+    }
 }
 
 /// Turns errors that are the user's to fix (a locked or unwritable state

@@ -37,6 +37,14 @@ public final class ProcessShellLauncher: ShellLauncher {
         loop?.shutdown()
     }
 
+    /// Ends every process still running (SIGKILL to each process group) and
+    /// stops the I/O thread; later launches fail with a launch error. Called
+    /// when flightdeck exits, so no step outlives the engine that started it
+    /// (the run history marks those attempts interrupted on the next start).
+    public func shutdown() {
+        loop?.shutdown()
+    }
+
     public func launch(_ request: ShellRequest) {
         inbox.attemptStarted()
         guard let loop else {
