@@ -171,6 +171,23 @@ keys Enter Enter j Enter; wait_for "Log · shout"; wait_for "hello from flightde
 if pane | grep -q "owned"; then fail "an OSC title sequence reached the screen"; fi
 keys q; finish 0
 
+# Quitting while a shell step runs stops it (no orphan process).
+mkdir -p "$WORK/cleanup"
+cat > "$WORK/cleanup/flightdeck.yaml" <<'YAML'
+project: cleanup
+pipelines:
+  slow:
+    steps:
+      wait: {run: "sleep 47.25"}
+YAML
+start "cleanup" 100 30 xterm-256color C.UTF-8
+wait_for "1 Overview"
+keys 2 t; wait_for "Trigger slow"; keys Enter; wait_for "triggered slow"
+pgrep -f "sleep 47.25" >/dev/null || fail "the shell step did not start"
+keys q; finish 0
+sleep 0.3
+pgrep -f "sleep 47.25" >/dev/null && fail "the shell step outlived flightdeck"
+
 # Headless CLI on the same project: run, runs, logs (escape sequences stripped), validate.
 current="cli"; CASE_OK=1
 cd "$WORK/pipelines"
