@@ -7,10 +7,15 @@ import TUICore
 enum FrameBenchmarks {
     static func run(into table: inout ResultTable) {
         let width = 200, height = 60
-        let engine = Engine(configuration: EngineConfiguration(projectName: "fraud-detection", seed: 42))
+        // The embedded demo after an hour of simulated time (no shell steps
+        // are launched: without a launcher they fail at once, which is fine
+        // for drawing), so Overview and Pipelines draw real runs and a DAG.
+        let demo = try! ProjectLoader.embeddedDemo(builtins: BuiltinRegistry.standard.names).get()
+        let engine = try! Engine(configuration: EngineConfiguration(projectName: demo.name, seed: 42), project: demo)
+        engine.runUntilIdle(maxTime: SimTime(milliseconds: 3_600_000), waitForShell: false)
         let context = RenderContext(palette: Palette(theme: BuiltInThemes.default), glyphs: .unicode)
-        var tick: Int64 = 0
-        for screen in [Screen.overview, .events] {
+        var tick: Int64 = 3_600_000
+        for screen in [Screen.overview, .pipelines, .events] {
             var state = UIState(screen: screen)
             state.mode = .normal
             var previous = CellBuffer(width: width, height: height)
@@ -19,7 +24,7 @@ enum FrameBenchmarks {
                 // The clock moves every frame, so the header changes as it does live.
                 tick += 1_000
                 engine.advance(to: SimTime(milliseconds: tick))
-                ControlRoomView.render(snapshot: engine.snapshot(), state: state, context: context, into: &frame)
+                ControlRoomView.render(snapshot: engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit), state: state, context: context, into: &frame)
                 let runs = BufferDiff.runs(from: previous, to: frame)
                 precondition(!runs.isEmpty, "the clock changed, so the frame must differ")
                 swap(&previous, &frame)

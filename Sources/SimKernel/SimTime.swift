@@ -36,13 +36,20 @@ public struct SimTime: Comparable, Hashable, Sendable, Codable, CustomStringConv
     /// are dropped (rounded down). Instants before the epoch show the distance
     /// back with a leading `-`, e.g. `-d0 00:00:01`.
     public var clockLabel: String {
-        let sign = milliseconds < 0 ? "-" : ""
+        // Built from bytes: this runs for every timestamp on every frame.
         let totalSeconds = milliseconds.magnitude / 1000
-        let days = totalSeconds / 86_400
-        let hours = (totalSeconds % 86_400) / 3600
-        let minutes = (totalSeconds % 3600) / 60
-        let seconds = totalSeconds % 60
-        return "\(sign)d\(days) \(twoDigits(hours)):\(twoDigits(minutes)):\(twoDigits(seconds))"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        if milliseconds < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.append(UInt8(ascii: "d"))
+        bytes.append(contentsOf: String(totalSeconds / 86_400).utf8)
+        bytes.append(UInt8(ascii: " "))
+        for (index, value) in [(totalSeconds % 86_400) / 3600, (totalSeconds % 3600) / 60, totalSeconds % 60].enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ":")) }
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { clockLabel }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A run of changed cells on one row, in the order the terminal should
 /// write them.
 public struct CellRun: Equatable, Sendable {
@@ -26,6 +32,11 @@ public enum BufferDiff {
             oldCells.withUnsafeBufferPointer { oldPtr in
                 for y in 0..<new.height {
                     let base = y * w
+                    // Most rows are unchanged: compare them whole first (cells
+                    // are plain 16-byte values without padding).
+                    if !full, memcmp(newCells.baseAddress! + base, oldPtr.baseAddress! + base, w * MemoryLayout<Cell>.stride) == 0 {
+                        continue
+                    }
                     var x = 0
                     while x < w {
                         if !full && newCells[base + x] == oldPtr[base + x] { x += 1; continue }

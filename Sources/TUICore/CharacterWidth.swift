@@ -15,6 +15,16 @@ public enum CharacterWidth {
     /// Display width of a whole string (sum over its scalars).
     public static func of(_ text: some StringProtocol) -> Int {
         var total = 0
+        for byte in text.utf8 {
+            // Printable ASCII is one column each; anything else takes the slow path.
+            guard byte >= 0x20 && byte < 0x7F else { return slowWidth(text) }
+            total += 1
+        }
+        return total
+    }
+
+    private static func slowWidth(_ text: some StringProtocol) -> Int {
+        var total = 0
         for scalar in text.unicodeScalars { total += of(scalar) }
         return total
     }

@@ -106,6 +106,7 @@ public struct Table: Sendable {
             for (i, column) in columns.enumerated() {
                 let text = i < row.cells.count ? row.cells[i] : ""
                 let cellStyle = isSelected ? base : ((i < row.cellStyles.count ? row.cellStyles[i] : nil) ?? base)
+                if cellStyle != base { buffer.fill(Rect(x: widths[i].x, y: y, width: widths[i].width, height: 1), style: cellStyle) }
                 draw(text, in: widths[i], y: y, alignment: column.alignment, style: cellStyle, into: &buffer)
             }
         }
@@ -114,9 +115,22 @@ public struct Table: Sendable {
         }
     }
 
+    /// Draws one cell's text into its column (the row is already filled
+    /// with the style), truncating with the ellipsis only when it does not
+    /// fit; no padding strings are built, as this runs for every visible
+    /// cell of every frame.
     private func draw(_ text: String, in column: Rect, y: Int, alignment: Alignment, style: Style, into buffer: inout CellBuffer) {
-        guard column.width > 0 else { return }
-        let padded = TextLayout.pad(text, to: column.width, alignment: alignment, ellipsis: glyphs.ellipsis)
-        buffer.put(padded, x: column.x, y: y, maxWidth: column.width, style: style)
+        guard column.width > 0, !text.isEmpty else { return }
+        let width = CharacterWidth.of(text)
+        let fitted = width <= column.width ? text : TextLayout.truncate(text, to: column.width, ellipsis: glyphs.ellipsis)
+        let used = width <= column.width ? width : CharacterWidth.of(fitted)
+        let gap = column.width - used
+        let x: Int
+        switch alignment {
+        case .left: x = column.x
+        case .right: x = column.x + gap
+        case .center: x = column.x + gap / 2
+        }
+        buffer.put(fitted, x: x, y: y, maxWidth: column.maxX - x, style: style)
     }
 }

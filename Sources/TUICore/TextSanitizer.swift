@@ -11,6 +11,8 @@
 /// is kept.
 public enum TextSanitizer {
     public static func clean(_ text: String, tabWidth: Int = 4) -> String {
+        // Fast path: printable ASCII has nothing to strip.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         var column = 0
         var it = Array(text.unicodeScalars)[...]

@@ -63,11 +63,10 @@ final class ControlRoomApp {
             if needsDraw || now >= nextFrame {
                 let elapsed = now - lastTick
                 lastTick = now
-                var snapshot = engine.snapshot(recentRunLimit: 200)
-                if !snapshot.isPaused {
-                    engine.advance(to: snapshot.now + pacer.step(elapsedNanoseconds: elapsed, speed: snapshot.speed))
-                    snapshot = engine.snapshot(recentRunLimit: 200)
+                if !engine.isPaused {
+                    engine.advance(to: engine.now + pacer.step(elapsedNanoseconds: elapsed, speed: engine.speed))
                 }
+                let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit)
                 let logTail = ControlRoomView.logFocus(snapshot: snapshot, state: state).flatMap {
                     try? engine.logTail(run: $0.run, step: $0.step, limit: 500)
                 } ?? []
@@ -90,7 +89,7 @@ final class ControlRoomApp {
                 needsDraw = true
                 continue
             }
-            var snapshot = engine.snapshot(recentRunLimit: 200)
+            let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit)
             let wasPaused = snapshot.isPaused
             let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user)
             // Below the minimum size only q and Ctrl-C act: other keys would
@@ -102,9 +101,8 @@ final class ControlRoomApp {
                     state.status = StatusMessage(result.message, isError: result.outcome == .rejected)
                 }
             }
-            snapshot = engine.snapshot()
             // Time spent paused is not fast-forwarded on resume.
-            if wasPaused && !snapshot.isPaused { lastTick = MonotonicClock.nanoseconds() }
+            if wasPaused && !engine.isPaused { lastTick = MonotonicClock.nanoseconds() }
             if state.quitRequested { return 0 }
             needsDraw = true
         }

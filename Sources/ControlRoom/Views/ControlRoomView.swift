@@ -7,6 +7,9 @@ public enum ControlRoomView {
     /// The smallest terminal the full layout is drawn in.
     public static let minimumWidth = 80
     public static let minimumHeight = 24
+    /// How many recent runs the screens ask the engine for (the run lists
+    /// show the newest of them).
+    public static let recentRunLimit = 60
 
     public static func render(
         snapshot: EngineSnapshot,

@@ -24,16 +24,20 @@ enum EventsView {
             buffer.put(message, in: inner.inset(top: 1, left: 2, bottom: 0, right: 2), style: p.muted, ellipsis: context.glyphs.ellipsis)
             return
         }
+        // Only the rows in view are built (the log can be long).
+        let selected = min(state.selection(for: .events), events.count - 1)
+        let first = Table.scrollOffset(selected: selected, offset: 0, visibleRows: inner.height - 1, rowCount: events.count)
+        let visible = events[first..<min(events.count, first + max(0, inner.height - 1))]
         let table = Table(
             columns: [
                 TableColumn("Time", width: .length(14)),
                 TableColumn("Kind", width: .length(10)),
                 TableColumn("Message", width: .fill()),
             ],
-            rows: events.map { event in
+            rows: visible.map { event in
                 TableRow([event.time.clockLabel, "\(event.kind)", TextSanitizer.clean(event.message)])
             },
-            selected: min(state.selection(for: .events), events.count - 1),
+            selected: selected - first,
             headerStyle: p.title,
             rowStyle: p.text,
             selectedStyle: p.selection,
