@@ -104,3 +104,20 @@ final class ModelsSectionTests: XCTestCase {
         }
     }
 }
+
+/// The embedded demo declares a model and explains every model key.
+final class EmbeddedDemoModelsTests: XCTestCase {
+    func testDemoDeclaresAModelAndExplainsItsKeys() throws {
+        let spec = try ProjectLoader.embeddedDemo(builtins: []).get()
+        XCTAssertEqual(spec.models.map(\.id), ["fraud"])
+        XCTAssertEqual(spec.model("fraud")?.policy, .manual)
+        XCTAssertEqual(spec.model("fraud")?.retention, RetentionSpec(keepLast: 5, maxArtifactAge: .days(7)))
+        let comments = EmbeddedDemo.text.split(separator: "\n").compactMap { line -> Substring? in
+            guard let hash = line.firstIndex(of: "#") else { return nil }
+            return line[line.index(after: hash)...]
+        }.joined(separator: "\n")
+        for key in ModelReader.keys + ModelReader.retentionKeys {
+            XCTAssertTrue(comments.contains("\(key):"), "no comment explains '\(key):'")
+        }
+    }
+}
