@@ -38,6 +38,9 @@ public final class Engine {
     var pipelineScheduler: PipelineScheduler?
     /// The last error writing the run history, cleared by the next success.
     public internal(set) var storeError: String?
+    /// The model registry and its scheduled timeouts and cleanups (nil for an
+    /// engine made without a project argument).
+    var registryHost: RegistryHost?
 
     /// A fresh engine at time zero, running (not paused) at the configured
     /// speed, with a `started` event in its log.
@@ -89,6 +92,8 @@ public final class Engine {
             return withScheduler { $0.clear(run, step: step, by: user) }
         case .markStep(let run, let step, let succeeded, let user):
             return withScheduler { $0.mark(run, step: step, succeeded: succeeded, by: user) }
+        case .approve, .reject, .moveAlias, .promote, .archive, .decommission, .cleanupRegistry:
+            return applyRegistryCommand(command)
         }
     }
 
@@ -191,7 +196,10 @@ public final class Engine {
             totalEventCount: eventLog.totalAppended,
             pipelines: pipelineScheduler?.pipelineSummaries() ?? [],
             runs: pipelineScheduler?.runSummaries(limit: recentRunLimit) ?? [],
-            storeError: storeError
+            storeError: storeError,
+            models: registryHost?.registry.summaries() ?? [],
+            pendingApprovals: registryHost?.registry.pendingApprovals ?? [],
+            registryStoreError: registryHost?.storeError
         )
     }
 }

@@ -25,4 +25,20 @@ public enum EngineCommand: Hashable, Sendable {
     case clearStep(RunID, step: String, by: String? = nil)
     /// Set a step's final state by hand; its downstream proceeds from it.
     case markStep(RunID, step: String, succeeded: Bool, by: String? = nil)
+    /// Approve a version's pending approval request; `reason` is required,
+    /// `evidence` is what the operator was shown (empty: the metrics of this
+    /// moment are recorded).
+    case approve(model: String, version: Int, reason: String, identity: DecisionIdentity, evidence: [EvidenceItem] = [])
+    /// Reject a version's pending approval request; `reason` is required.
+    case reject(model: String, version: Int, reason: String, identity: DecisionIdentity, evidence: [EvidenceItem] = [])
+    /// Point an alias at a version (nil: remove it); moving `champion` promotes.
+    case moveAlias(model: String, alias: String, version: Int?, by: String, reason: String)
+    /// Make an approved version the champion and put it in production.
+    case promote(model: String, version: Int, by: String)
+    /// Archive a version (keeps its artifact; refused while it holds an alias).
+    case archive(model: String, version: Int, by: String)
+    /// Stop a version serving (keeps its artifacts; refused while it holds an alias).
+    case decommission(model: String, version: Int, by: String)
+    /// Run every model's retention now.
+    case cleanupRegistry(by: String)
 }

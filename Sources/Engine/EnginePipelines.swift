@@ -13,10 +13,14 @@ extension Engine {
     /// - `workingDirectory`: where shell steps run and outputs resolve; by
     ///   default the project's directory (the caller passes a temporary
     ///   directory for the embedded demo).
+    /// - `registryStore`: the model registry (nil: an
+    ///   ``InMemoryRegistryStore``); `artifactRemover` removes artifact files
+    ///   for retention (nil: files relative to the working directory).
     /// - Throws: when the history cannot be read or the first write fails.
     public convenience init(configuration: EngineConfiguration, project: ProjectSpec? = nil, store: (any RunStore)? = nil,
                             shell: (any ShellLauncher)? = nil, artifactHasher: (any ArtifactHasher)? = nil,
-                            builtins: BuiltinRegistry = .standard, workingDirectory: String? = nil) throws {
+                            builtins: BuiltinRegistry = .standard, workingDirectory: String? = nil,
+                            registryStore: (any RegistryStore)? = nil, artifactRemover: (any ArtifactRemover)? = nil) throws {
         self.init(configuration: configuration)
         let scheduler = PipelineScheduler(engine: self, project: project ?? ProjectSpec(name: configuration.projectName),
                                           store: store ?? InMemoryRunStore(), shell: shell, hasher: artifactHasher,
@@ -26,6 +30,8 @@ extension Engine {
         scheduler.startSchedules()
         scheduler.settle()
         if let error = scheduler.flush() { throw error }
+        try startRegistry(models: project?.models ?? [], store: registryStore ?? InMemoryRegistryStore(),
+                          remover: artifactRemover ?? FileArtifactRemover(baseDirectory: workingDirectory ?? project?.directory))
     }
 
     /// The `git describe` text stored with new runs.

@@ -27,12 +27,19 @@ public struct EngineSnapshot: Hashable, Sendable {
     public var runs: [RunSummary]
     /// The last error writing the run history, if the latest write failed.
     public var storeError: String?
+    /// Every model of the registry (declared ones in project order).
+    public var models: [ModelSummary]
+    /// Every pending approval across models, oldest first (for the header).
+    public var pendingApprovals: [PendingApproval]
+    /// The last error writing the registry, if the latest write failed.
+    public var registryStoreError: String?
 
     /// A snapshot with all its parts.
     public init(
         projectName: String, seed: UInt64, now: SimTime, isPaused: Bool, speed: SimSpeed,
         pendingEventCount: Int, nextEventTime: SimTime?, recentEvents: [EngineEvent], totalEventCount: Int,
-        pipelines: [PipelineSummary] = [], runs: [RunSummary] = [], storeError: String? = nil
+        pipelines: [PipelineSummary] = [], runs: [RunSummary] = [], storeError: String? = nil,
+        models: [ModelSummary] = [], pendingApprovals: [PendingApproval] = [], registryStoreError: String? = nil
     ) {
         self.projectName = projectName
         self.seed = seed
@@ -46,5 +53,8 @@ public struct EngineSnapshot: Hashable, Sendable {
         self.pipelines = pipelines
         self.runs = runs
         self.storeError = storeError
+        self.models = models
+        self.pendingApprovals = pendingApprovals
+        self.registryStoreError = registryStoreError
     }
 }

@@ -14,6 +14,7 @@ enum RunHistorySchema {
         migrator.registerMigration("1 run history") { db in
             try db.execute(sql: version1)
         }
+        RegistrySchema.register(in: &migrator)
         return migrator
     }
 

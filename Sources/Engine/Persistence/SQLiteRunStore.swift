@@ -21,7 +21,7 @@ public final class SQLiteRunStore: RunStore, Sendable {
 
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens (creating and migrating) `state.db` in a locked state directory,
     /// with mode 0600 on the database and its WAL files.

@@ -168,5 +168,27 @@ pipelines:
         needs: [assemble]
         trigger_rule: always
         run: rm -rf scratch && echo "scratch space cleaned"
+
+# models: the model registry, keyed by model id. Versions are numbered 1, 2, ...
+# and go registered -> candidate -> approved -> production (the champion
+# alias) -> archived; decommissioned ones stop serving and keep their files.
+models:
+  fraud:
+    # description: one line shown in lists.
+    description: Fraud classifier scored on every transaction
+    # policy: who approves a candidate: manual (one operator, with a reason),
+    # two_person (two different operators) or {auto: "auc >= champion.auc + 0.005"}
+    # (the rule decides at once against the current champion).
+    policy: manual
+    # approval_timeout: how long a request waits for a decision; then
+    # on_timeout: reject or approve applies by default.
+    approval_timeout: 2h
+    on_timeout: reject
+    # retention: cleanup archives versions without an alias beyond the newest
+    # keep_last: N and removes artifact files older than max_artifact_age:;
+    # aliased, approved and production versions are never touched.
+    retention: {keep_last: 5, max_artifact_age: 7d}
+    # cleanup: {every: DURATION} runs retention on that schedule.
+    cleanup: {every: 6h}
 """#
 }

@@ -12,6 +12,8 @@ public struct ProjectSpec: Sendable, Equatable {
     public var pools: [PoolSpec]
     /// `pipelines:` in file order.
     public var pipelines: [PipelineSpec]
+    /// `models:` in file order.
+    public var models: [ModelSpec] = []
     /// Where the file came from (a path, or `<embedded demo>`), for messages.
     public var source: String
     /// The directory shell steps run in and relative outputs resolve against
@@ -30,6 +32,7 @@ public struct ProjectSpec: Sendable, Equatable {
 
     public func pipeline(_ id: String) -> PipelineSpec? { pipelines.first { $0.id == id } }
     public func pool(_ id: String) -> PoolSpec? { pools.first { $0.id == id } }
+    public func model(_ id: String) -> ModelSpec? { models.first { $0.id == id } }
 }
 
 /// A named pool of slots; a step that names it waits for a free slot.

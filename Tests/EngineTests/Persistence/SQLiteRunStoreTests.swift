@@ -265,7 +265,8 @@ final class SQLiteRunStoreTests: XCTestCase {
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         }
         XCTAssertEqual(settings.0, "wal")
-        XCTAssertEqual(settings.1, ["artifacts", "attempts", "grdb_migrations", "logs", "meta", "runs", "steps"])
+        XCTAssertEqual(settings.1, ["alias_moves", "approvals", "artifacts", "attempts", "decisions", "grdb_migrations", "logs", "meta",
+                                    "model_versions", "models", "runs", "steps"])
     }
 
     func testDatabaseFilesAreOwnerOnly() throws {
