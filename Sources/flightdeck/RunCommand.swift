@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
         }
         progress.report(engine)
         guard let final = engine.run(runID) else { throw failure("run #\(runID) disappeared") }
-        print("run #\(runID) \(final.state.rawValue): \(TextSanitizer.clean(final.reason))")
+        print("run #\(runID) \(TextSanitizer.clean(final.reason))")
         if let error = engine.snapshot().storeError { throw failure(error) }
         switch final.state {
         case .succeeded: return
@@ -92,7 +92,7 @@ struct RunProgress {
     mutating func report(_ engine: Engine) {
         guard let summary = engine.runSummary(run) else { return }
         for step in summary.steps {
-            let line = "\(step.state.rawValue): \(step.reason)"
+            let line = step.reason.isEmpty ? step.state.rawValue : step.reason
             if lastStates[step.id] != line {
                 lastStates[step.id] = line
                 print("\(engine.now.clockLabel)  \(TextLayout.pad(step.id, to: 14))  \(TextSanitizer.clean(line))")

@@ -102,7 +102,7 @@ struct SimulationReport: Encodable {
     func text() -> String {
         var rows = [["PIPELINE", "RUNS", "OK", "FAILED", "CANCELLED", "ACTIVE", "ATTEMPTS", "RETRIES", "LAST"]]
         for p in pipelines {
-            let last = p.lastRun.map { "#\($0) \(p.lastState ?? ""): \(p.lastReason ?? "")" } ?? "-"
+            let last = p.lastRun.map { "#\($0) \(p.lastReason ?? p.lastState ?? "")" } ?? "-"
             rows.append([p.id, "\(p.runs)", "\(p.succeeded)", "\(p.failed)", "\(p.cancelled)", "\(p.active)", "\(p.attempts)", "\(p.retries)", TextSanitizer.clean(last)])
         }
         return "project \(project), seed \(seed), simulated to \(clock)\n\n" + TextTable.render(rows)

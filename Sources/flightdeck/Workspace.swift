@@ -57,20 +57,25 @@ struct Workspace {
     func openEngine(persist: Bool, seed: UInt64? = nil, speed: SimSpeed = .realTime) throws -> OpenEngine {
         var directory: StateDirectory?
         var store: (any RunStore)?
+        var registryStore: (any RegistryStore)?
         if persist {
             let opened = try StateDirectory(path: statePath)
             for warning in opened.warnings {
                 FileHandle.standardError.write(Data("flightdeck: warning: \(warning)\n".utf8))
             }
             directory = opened
-            store = try SQLiteRunStore(directory: opened)
+            let runStore = try SQLiteRunStore(directory: opened)
+            store = runStore
+            registryStore = SQLiteRegistryStore(sharing: runStore)
         }
         let configuration = EngineConfiguration(projectName: spec.name, seed: seed ?? spec.seed, initialSpeed: speed)
         let shell = ProcessShellLauncher()
+        let work = try workingDirectory()
         let engine = try Engine(
             configuration: configuration, project: spec, store: store,
             shell: shell, artifactHasher: FileArtifactHasher(),
-            workingDirectory: try workingDirectory()
+            workingDirectory: work,
+            registryStore: registryStore, artifactRemover: FileArtifactRemover(baseDirectory: work)
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
         return OpenEngine(engine: engine, directory: directory, shell: shell)
