@@ -12,6 +12,8 @@ public struct ProjectSpec: Sendable, Equatable {
     public var pools: [PoolSpec]
     /// `pipelines:` in file order.
     public var pipelines: [PipelineSpec]
+    /// `data:` — synthetic features, label rule and drift (nil when absent).
+    public var data: DataSpec?
     /// Where the file came from (a path, or `<embedded demo>`), for messages.
     public var source: String
     /// The directory shell steps run in and relative outputs resolve against
