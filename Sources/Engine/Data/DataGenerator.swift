@@ -21,11 +21,12 @@ public struct DataGenerator: Sendable {
         self.schema = schema
         baseFeatures = zip(spec.features, schema.features).map { feature, column in
             guard case .categorical(let declared) = feature.distribution, case .categorical(let categories) = column.kind else { return feature }
-            let total = declared.probabilities.reduce(0, +)
+            let sum = declared.probabilities.reduce(0, +)
+            let total = sum > 0 && abs(sum - 1) > 1e-9 ? sum : 1
             var expanded = feature
             expanded.distribution = .categorical(CategoricalDistribution(
                 categories: categories,
-                probabilities: categories.map { declared.probability(of: $0) / (total > 0 ? total : 1) }))
+                probabilities: categories.map { declared.probability(of: $0) / total }))
             return expanded
         }
         for drift in spec.drift {

@@ -63,8 +63,9 @@ extension DataGenerator {
     /// seasonal drift adds its wave, a new category takes its share from the
     /// others, concept drift moves the label rule. Finally parameters are
     /// kept in their domain (``NumericDistribution/clampedToDomain()``,
-    /// `nulls` and probabilities in [0, 1], probabilities renormalised; if
-    /// every probability was pushed to 0 the declared ones are used).
+    /// `nulls` and probabilities in [0, 1]); probabilities are renormalised
+    /// when their sum is off 1 by more than 1e-9, and if every one was
+    /// pushed to 0 the declared ones are used.
     public func parameters(at time: SimTime) -> DataParameters {
         var features = baseFeatures
         var label = spec.label
@@ -137,7 +138,7 @@ extension DataGenerator {
             categorical.probabilities = categorical.probabilities.map { max(0, $0) }
             let total = categorical.probabilities.reduce(0, +)
             if total > 0 {
-                categorical.probabilities = categorical.probabilities.map { $0 / total }
+                if abs(total - 1) > 1e-9 { categorical.probabilities = categorical.probabilities.map { $0 / total } }
                 result.distribution = .categorical(categorical)
             } else {
                 result.distribution = fallback.distribution

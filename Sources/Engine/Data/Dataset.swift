@@ -1,7 +1,8 @@
 import SimKernel
 
-/// One column of a dataset.
-public enum DatasetColumn: Sendable {
+/// One column of a dataset. Equal columns hold the same values bit for
+/// bit (every NaN counts as the same missing value).
+public enum DatasetColumn: Sendable, Equatable {
     /// Values, NaN where missing.
     case numeric([Double])
     /// Indices into the feature's categories, -1 where missing.
@@ -11,6 +12,17 @@ public enum DatasetColumn: Sendable {
         switch self {
         case .numeric(let values): values.count
         case .categorical(let codes): codes.count
+        }
+    }
+
+    public static func == (lhs: DatasetColumn, rhs: DatasetColumn) -> Bool {
+        switch (lhs, rhs) {
+        case (.numeric(let a), .numeric(let b)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.isNaN ? $1.isNaN : $0.bitPattern == $1.bitPattern }
+        case (.categorical(let a), .categorical(let b)):
+            a == b
+        default:
+            false
         }
     }
 }
@@ -24,11 +36,12 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// A labelled table of rows drawn at one simulated time, stored by column.
 ///
-/// ``contentHash`` is the SHA-256 of a canonical byte encoding of the schema,
-/// the columns and the labels (not the time): little-endian, doubles by
-/// their bit pattern with every NaN as `0x7FF8000000000000`, so it is the
-/// same across runs and platforms and changes when any value does. Two
-/// datasets are equal when their schema, time and hash are.
+/// ``contentHash()`` is the SHA-256 of a canonical byte encoding of the
+/// schema, the columns and the labels (not the time): little-endian,
+/// doubles by their bit pattern with every NaN as `0x7FF8000000000000`, so
+/// it is the same across runs and platforms and changes when any value
+/// does. The hash and the summaries are computed on each call (keep the
+/// result): a dataset that is only trained on never pays for them.
 public struct Dataset: Sendable, Equatable {
     public let schema: DatasetSchema
     /// One per schema feature, each with ``rowCount`` values.
@@ -37,10 +50,6 @@ public struct Dataset: Sendable, Equatable {
     public let labels: [UInt8]
     /// The simulated time the rows were drawn at.
     public let drawnAt: SimTime
-    /// Lower-case hex SHA-256 of the content.
-    public let contentHash: String
-    /// One per schema feature.
-    public let summaries: [FeatureSummary]
 
     /// Checks that the parts fit together: one column per feature of the
     /// right kind, all as long as `labels`, category indices in range (or
@@ -76,8 +85,21 @@ public struct Dataset: Sendable, Equatable {
         self.columns = columns
         self.labels = labels
         self.drawnAt = drawnAt
-        contentHash = Self.hash(schema: schema, columns: columns, labels: labels)
-        summaries = zip(schema.features, columns).map { FeatureSummary(feature: $0, column: $1) }
+    }
+
+    /// Lower-case hex SHA-256 of the content (see the type's notes).
+    public func contentHash() -> String {
+        Self.hash(schema: schema, columns: columns, labels: labels)
+    }
+
+    /// One summary per schema feature, in order.
+    public func summaries() -> [FeatureSummary] {
+        zip(schema.features, columns).map { FeatureSummary(feature: $0, column: $1) }
+    }
+
+    /// The summary of one column.
+    public func summary(of name: String) -> FeatureSummary? {
+        schema.index(of: name).map { FeatureSummary(feature: schema.features[$0], column: columns[$0]) }
     }
 
     public var rowCount: Int { labels.count }
@@ -91,13 +113,6 @@ public struct Dataset: Sendable, Equatable {
         schema.index(of: name).map { columns[$0] }
     }
 
-    public func summary(of name: String) -> FeatureSummary? {
-        schema.index(of: name).map { summaries[$0] }
-    }
-
-    public static func == (lhs: Dataset, rhs: Dataset) -> Bool {
-        lhs.schema == rhs.schema && lhs.drawnAt == rhs.drawnAt && lhs.contentHash == rhs.contentHash
-    }
 
     // MARK: Content hash
 

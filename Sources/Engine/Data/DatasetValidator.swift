@@ -32,6 +32,7 @@ public enum DatasetValidator {
             issues.append(ValidationIssue(feature: nil, kind: .noRows, message: "the dataset has no rows"))
         }
         let expected = spec.schema
+        let summaries = dataset.summaries()
         for (feature, declared) in zip(spec.features, expected.features) {
             let name = feature.name
             guard let index = dataset.schema.index(of: name) else {
@@ -47,7 +48,7 @@ public enum DatasetValidator {
             case (.numeric, .numeric(let values)):
                 issues += rangeIssues(name: name, values: values, min: feature.min, max: feature.max)
             case (.categorical(let known), .categorical):
-                if case .categorical(let counts) = dataset.summaries[index].statistics {
+                if case .categorical(let counts) = summaries[index].statistics {
                     for entry in counts where entry.count > 0 && !known.contains(entry.category) {
                         let rows = entry.count == 1 ? "1 row" : "\(entry.count) rows"
                         issues.append(ValidationIssue(feature: name, kind: .unknownCategory,
@@ -57,7 +58,7 @@ public enum DatasetValidator {
             default:
                 break
             }
-            let share = dataset.summaries[index].nullShare
+            let share = summaries[index].nullShare
             if share > maxNullShare {
                 issues.append(ValidationIssue(feature: name, kind: .tooManyNulls,
                                               message: "\(name): \(NumberText.percent(share)) nulls (limit \(NumberText.percent(maxNullShare)))"))
