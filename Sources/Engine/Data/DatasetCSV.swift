@@ -114,6 +114,7 @@ extension Dataset {
         var line = 1
         var recordLine = 1
         var inQuotes = false
+        var quoteLine = 1
         var quotedField = false
         var characters = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = characters.next()
@@ -153,6 +154,7 @@ extension Dataset {
                 recordLine = line
             case "\"" where field.isEmpty && !quotedField:
                 inQuotes = true
+                quoteLine = line
                 quotedField = true
             default:
                 if quotedField {
@@ -161,7 +163,7 @@ extension Dataset {
                 field.unicodeScalars.append(scalar)
             }
         }
-        if inQuotes { throw DatasetCSVError(line: line, message: "a quoted field is not closed; expected a closing \"") }
+        if inQuotes { throw DatasetCSVError(line: quoteLine, message: "a quoted field is not closed; expected a closing \"") }
         if !field.isEmpty || !fields.isEmpty || quotedField { endRecord() }
         return records
     }
