@@ -41,7 +41,8 @@ enum DataFeatureReader {
         var bounds: [(key: String, value: Double, node: YAMLNode)] = []
         var nulls = 0.0
         var valid = true
-        for (key, item) in d.knownKeys(entries, allowed: keys, place: place) {
+        let known = d.knownKeys(entries, allowed: keys, place: place)
+        for (key, item) in known {
             if distributionKeys.contains(key) {
                 if let first = distributionKey {
                     d.error("\(key): \(place) already has the distribution \(first.key) (at \(first.position)); expected one distribution",
@@ -68,6 +69,8 @@ enum DataFeatureReader {
             }
         }
         guard let distributionKey else {
+            // A misspelt distribution (normall) is reported once, as unknown.
+            guard known.count == entries.count else { return (nil, .unknown) }
             d.error("\(place) has no distribution; expected one of \(choices)", at: entry.keyPosition)
             return (nil, .unknown)
         }
@@ -173,7 +176,7 @@ enum DataFeatureReader {
     // MARK: Categorical
 
     /// `{online: 0.6, store: 0.3, atm: 0.1}`: probabilities summing to 1
-    /// (within 0.01; they are then scaled to sum to exactly 1). Returns the
+    /// (within 0.01; they are then scaled to sum to 1). Returns the
     /// category names even when a probability is wrong.
     static func readCategorical(_ node: YAMLNode, diagnostics d: inout ProjectDiagnostics) -> (categories: [String], distribution: CategoricalDistribution?) {
         guard let entries = d.mapping(node, "categorical", expected: "a mapping of categories to probabilities like {online: 0.6, store: 0.4}") else {
@@ -205,6 +208,7 @@ enum DataFeatureReader {
             d.error("categorical: probabilities sum to \(NumberText.format(total)); expected them to sum to 1", at: node)
             return (categories, nil)
         }
-        return (categories, CategoricalDistribution(categories: categories, probabilities: probabilities.map { $0 / total }))
+        let scale = abs(total - 1) > 1e-9 ? total : 1
+        return (categories, CategoricalDistribution(categories: categories, probabilities: probabilities.map { $0 / scale }))
     }
 }
