@@ -174,10 +174,3 @@ struct ResolvedWeights {
         }
     }
 }
-
-extension FeatureDistribution {
-    var isNumeric: Bool {
-        if case .numeric = self { return true }
-        return false
-    }
-}
