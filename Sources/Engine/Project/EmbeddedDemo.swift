@@ -26,6 +26,23 @@ pools:
   cpu: 2
   io: 3
 
+# data: the synthetic rows the sample step draws (see docs/project-file.md).
+# features: one distribution each (normal, lognormal, uniform, beta,
+# exponential or categorical), optionally min/max (clipping) and nulls (the
+# share of missing values). label: P(1) = sigmoid(intercept + sum of weight
+# times the raw value, or the weight of the row's category, + noise).
+# drift: changes on simulated time (gradual, sudden, seasonal, new_category,
+# concept), times counted from the start.
+data:
+  features:
+    amount: {normal: {mean: 50, sd: 20}, min: 0, nulls: 0.01}
+    merchant: {categorical: {online: 0.6, store: 0.3, atm: 0.1}}
+  label: {intercept: -3, weights: {amount: 0.02, merchant=online: 1.0}, noise: 0.2}
+  drift:
+    - {gradual: amount, from: 2h, to: 6h, to_params: {mean: 80}}
+    - {new_category: merchant, category: crypto, at: 4h, probability: 0.1}
+    - {concept: {weights: {amount: 0.04}}, at: 8h}
+
 # pipelines: each pipeline is a DAG of steps, keyed by its id.
 pipelines:
   retrain:

@@ -13,7 +13,7 @@ public enum ProjectLoader {
     /// The top-level sections, read in this order (later sections may rely
     /// on earlier ones, e.g. pipelines on pools).
     static var sections: [any ProjectSection.Type] {
-        [ProjectNameSection.self, SeedSection.self, PoolsSection.self, PipelinesSection.self, ModelsSection.self]
+        [ProjectNameSection.self, SeedSection.self, PoolsSection.self, DataSection.self, PipelinesSection.self, ModelsSection.self]
     }
 
     /// The top-level keys, in the order they are documented.

@@ -12,6 +12,8 @@ public struct ProjectSpec: Sendable, Equatable {
     public var pools: [PoolSpec]
     /// `pipelines:` in file order.
     public var pipelines: [PipelineSpec]
+    /// `data:` — synthetic features, label rule and drift (nil when absent).
+    public var data: DataSpec?
     /// `models:` in file order.
     public var models: [ModelSpec] = []
     /// Where the file came from (a path, or `<embedded demo>`), for messages.
