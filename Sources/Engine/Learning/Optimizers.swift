@@ -29,8 +29,11 @@ func dot(_ a: [Double], _ b: [Double]) -> Double {
 ///   pair; pairs with `s.y <= 1e-12 * |y|^2` are skipped. A direction that
 ///   is not a descent direction resets the memory to steepest descent.
 /// - Step: backtracking from 1 (from `1 / |g|_2` on a steepest-descent
-///   step with an empty memory), halving up to 60 times until the Armijo
-///   condition `f(x + t d) <= f(x) + 1e-4 t g.d` holds.
+///   step with an empty memory), halving up to 40 times until the Armijo
+///   condition `f(x + t d) <= f(x) + 1e-4 t g.d` holds, or the approximate
+///   Wolfe conditions of Hager and Zhang do (`f(x + t d) <= f(x) + 1e-10 |f(x)|`
+///   and `0.9 g.d <= g(x + t d).d <= -0.8 g.d`), which still make progress
+///   when the objective's decrease is below its rounding error.
 /// - Stop: `|g|_inf <= tolerance` (converged), the iteration limit, or no
 ///   acceptable step.
 func minimizeLBFGS(_ objective: LogisticObjective, maxIterations: Int, tolerance: Double, memory: Int = 10) -> OptimizerResult {
@@ -90,13 +93,23 @@ func minimizeLBFGS(_ objective: LogisticObjective, maxIterations: Int, tolerance
         var step = pairCount == 0 ? Swift.min(1, 1 / dot(gradient, gradient).squareRoot()) : 1.0
         var accepted = false
         var trialF = f
-        for _ in 0..<60 {
+        for _ in 0..<40 {
             for index in 0..<n { trial[index] = x[index] + step * direction[index] }
             trialF = objective.evaluate(trial, gradient: &trialGradient)
             evaluations += 1
-            if trialF.isFinite, trialF <= f + 1e-4 * step * slope {
-                accepted = true
-                break
+            if trialF.isFinite {
+                if trialF <= f + 1e-4 * step * slope {
+                    accepted = true
+                    break
+                }
+                // Approximate Wolfe (Hager and Zhang): near the optimum the
+                // objective's decrease drowns in rounding, but its slope
+                // along the direction is still accurate.
+                let trialSlope = dot(trialGradient, direction)
+                if trialF <= f + 1e-10 * Swift.abs(f), trialSlope >= 0.9 * slope, trialSlope <= -0.8 * slope {
+                    accepted = true
+                    break
+                }
             }
             step *= 0.5
         }
