@@ -21,17 +21,3 @@ public struct FeatureSchema: Sendable, Equatable {
         self.kind = kind
     }
 }
-
-/// Numeric, or categorical with its categories (a value is an index into them).
-public enum FeatureKind: Sendable, Equatable, CustomStringConvertible {
-    case numeric
-    case categorical([String])
-
-    public var isNumeric: Bool {
-        if case .numeric = self { return true }
-        return false
-    }
-
-    /// `numeric` or `categorical`.
-    public var description: String { isNumeric ? "numeric" : "categorical" }
-}

@@ -43,7 +43,7 @@ extension TrainedModel {
             case "numeric": schema.append(ModelFeature(name: name, kind: .numeric))
             case "categorical":
                 let categories = try feature.member("categories").stringArray("categories")
-                schema.append(ModelFeature(name: name, kind: .categorical(categories: categories)))
+                schema.append(ModelFeature(name: name, kind: .categorical(categories)))
             case let other: throw .corruptArtifact("unknown feature kind \(other)")
             }
         }

@@ -59,7 +59,7 @@ final class LogisticRegressionTests: XCTestCase {
     func testFitReachesTheKnownOptimumOfGroupedData() throws {
         // Category a: 3 of 4 positive, b: 1 of 4. With (almost) no penalty the
         // maximum-likelihood probabilities are the group shares.
-        let matrix = try TrainingMatrix(featureNames: ["g"], kinds: [.categorical(categories: ["a", "b"])], numericColumns: [],
+        let matrix = try TrainingMatrix(featureNames: ["g"], kinds: [.categorical(["a", "b"])], numericColumns: [],
                                         categoricalColumns: [[0, 0, 0, 0, 1, 1, 1, 1]], labels: [1, 1, 1, 0, 1, 0, 0, 0])
         let model = try LogisticRegression.fit(matrix, parameters: TrainingParameters(l2: 1e-10, tolerance: 1e-10))
         XCTAssertTrue(model.summary.converged)
@@ -134,7 +134,7 @@ final class LogisticRegressionTests: XCTestCase {
 
         guard case .standardize(_, let mean, _) = model.preprocessing.transforms[0] else { return XCTFail("n0 not standardised") }
         func row(n0 value: Double, code: Int32, categories: [String] = SyntheticLogisticData.categories) throws -> TrainingMatrix {
-            try TrainingMatrix(featureNames: data.featureNames, kinds: Array(data.kinds[0..<5]) + [.categorical(categories: categories)],
+            try TrainingMatrix(featureNames: data.featureNames, kinds: Array(data.kinds[0..<5]) + [.categorical(categories)],
                                numericColumns: [[value], [1], [0.5], [0.3], [1]], categoricalColumns: [[code]], labels: [])
         }
         // Missing equals the training mean; a missing category equals an unseen one.

@@ -8,7 +8,7 @@ final class ModelArtifactTests: XCTestCase {
         let summary = TrainingSummary(rowCount: 10, positiveCount: 4, parameters: .standard, iterations: 3, evaluations: 5,
                                       objective: 0.5, gradientMaxNorm: 1e-7, stopReason: .converged)
         return TrainedModel(schema: [ModelFeature(name: "x", kind: .numeric),
-                                     ModelFeature(name: "c", kind: .categorical(categories: ["a", "b"]))],
+                                     ModelFeature(name: "c", kind: .categorical(["a", "b"]))],
                             preprocessing: Preprocessing(transforms: [.standardize(feature: "x", mean: 1, standardDeviation: 2),
                                                                       .oneHot(feature: "c", categories: ["b"])]),
                             weights: [0.25, -1], bias: 0.1, summary: summary)
@@ -45,7 +45,7 @@ final class ModelArtifactTests: XCTestCase {
 
     func testNamesWithQuotesControlCharactersAndUnicodeSurvive() throws {
         let names = ["plan \"tier\"", "back\\slash", "line\nbreak\u{01}", "größe ✈︎"]
-        let matrix = try TrainingMatrix(featureNames: names, kinds: [.numeric, .numeric, .numeric, .categorical(categories: ["ä", "\"q\""])],
+        let matrix = try TrainingMatrix(featureNames: names, kinds: [.numeric, .numeric, .numeric, .categorical(["ä", "\"q\""])],
                                         numericColumns: [[1, 2, 3, 4], [0, 1, 0, 1], [5, 3, 2, 1]], categoricalColumns: [[0, 1, 1, 0]],
                                         labels: [0, 1, 1, 0])
         let model = try LogisticRegression.fit(matrix, parameters: TrainingParameters(l2: 0.1))

@@ -5,7 +5,7 @@ import XCTest
 final class PreprocessingTests: XCTestCase {
     private func matrix(_ x: [Double], _ codes: [Int32], categories: [String] = ["a", "b", "c"],
                         labels: [UInt8] = []) throws -> TrainingMatrix {
-        try TrainingMatrix(featureNames: ["x", "c"], kinds: [.numeric, .categorical(categories: categories)],
+        try TrainingMatrix(featureNames: ["x", "c"], kinds: [.numeric, .categorical(categories)],
                            numericColumns: [x], categoricalColumns: [codes], labels: labels)
     }
 
@@ -42,7 +42,7 @@ final class PreprocessingTests: XCTestCase {
         let preprocessing = Preprocessing(fitting: try matrix([0, 1, 2], [0, 1, 2]))
         // New data: features in the other order, a longer category list in a different order.
         let scored = try TrainingMatrix(featureNames: ["c", "x", "extra"],
-                                        kinds: [.categorical(categories: ["new", "c", "a", "b"]), .numeric, .numeric],
+                                        kinds: [.categorical(["new", "c", "a", "b"]), .numeric, .numeric],
                                         numericColumns: [[1, 1], [5, 5]], categoricalColumns: [[0, 1]], labels: [])
         let design = try preprocessing.designMatrix(for: scored)
         XCTAssertEqual(design.columns, 4)

@@ -43,7 +43,7 @@ struct SyntheticLogisticData {
         }
         let matrix = try! TrainingMatrix(
             featureNames: ["n0", "n1", "n2", "n3", "n4", "plan"],
-            kinds: [.numeric, .numeric, .numeric, .numeric, .numeric, .categorical(categories: categories)],
+            kinds: [.numeric, .numeric, .numeric, .numeric, .numeric, .categorical(categories)],
             numericColumns: numeric, categoricalColumns: [codes], labels: labels)
         return SyntheticLogisticData(matrix: matrix, trueProbabilities: truth)
     }

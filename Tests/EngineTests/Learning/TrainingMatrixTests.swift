@@ -3,7 +3,7 @@ import XCTest
 
 /// Shape checks of `TrainingMatrix` and row subsets.
 final class TrainingMatrixTests: XCTestCase {
-    private func make(names: [String] = ["x", "c"], kinds: [FeatureKind] = [.numeric, .categorical(categories: ["a", "b"])],
+    private func make(names: [String] = ["x", "c"], kinds: [FeatureKind] = [.numeric, .categorical(["a", "b"])],
                       numeric: [[Double]] = [[1, 2, 3]], codes: [[Int32]] = [[0, 1, -1]],
                       labels: [UInt8] = [0, 1, 1]) throws -> TrainingMatrix {
         try TrainingMatrix(featureNames: names, kinds: kinds, numericColumns: numeric, categoricalColumns: codes, labels: labels)

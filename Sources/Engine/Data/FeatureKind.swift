@@ -1,10 +1,10 @@
-/// What kind of values a feature column holds.
-public enum FeatureKind: Sendable, Hashable {
+/// What kind of values a feature column holds (datasets and models share it).
+public enum FeatureKind: Sendable, Hashable, CustomStringConvertible {
     /// Real values; `NaN` marks a missing value.
     case numeric
     /// Codes into `categories` (`0..<categories.count`); `-1` marks a
     /// missing value.
-    case categorical(categories: [String])
+    case categorical([String])
 
     /// The categories of a categorical feature; empty for a numeric one.
     public var categories: [String] {
@@ -19,4 +19,7 @@ public enum FeatureKind: Sendable, Hashable {
         if case .numeric = self { return true }
         return false
     }
+
+    /// `numeric` or `categorical`.
+    public var description: String { isNumeric ? "numeric" : "categorical" }
 }
