@@ -26,3 +26,14 @@ func median(_ values: [Double]) -> Double {
 func formatRatio(_ ratio: Double) -> String {
     String(format: ratio < 10 ? "%.2fx" : "%.0fx", ratio)
 }
+
+/// CPU time (user + system) of the whole process so far, in nanoseconds:
+/// beside wall time it shows how much of a figure is waiting for a core
+/// on a shared machine.
+func processCPUNanoseconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let seconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+    let microseconds = Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+    return seconds * 1e9 + microseconds * 1e3
+}
