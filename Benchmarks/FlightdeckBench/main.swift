@@ -9,6 +9,17 @@ import Foundation
 FileHandle.standardError.write(Data("warning: debug build; figures are meaningless. Use: swift run -c release flightdeck-bench\n".utf8))
 #endif
 
+// Arguments pick groups (frames, steps, shell); none = all.
+let groups = Set(CommandLine.arguments.dropFirst())
+let known: Set<String> = ["frames", "steps", "shell"]
+if let unknown = groups.subtracting(known).sorted().first {
+    FileHandle.standardError.write(Data("flightdeck-bench: unknown group '\(unknown)' (known: frames, steps, shell)\n".utf8))
+    exit(2)
+}
+func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
+
 var table = ResultTable()
-FrameBenchmarks.run(into: &table)
+if wanted("frames") { FrameBenchmarks.run(into: &table) }
+if wanted("steps") { StepOverheadBenchmarks.run(into: &table) }
+if wanted("shell") { ShellStepBenchmarks.run(into: &table) }
 print(table.render(), terminator: "")

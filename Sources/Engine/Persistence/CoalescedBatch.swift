@@ -25,6 +25,15 @@ struct CoalescedBatch {
         var stepIndex: [StepKey: Int] = [:]
         var attemptIndex: [AttemptKey: Int] = [:]
         var metaIndex: [String: Int] = [:]
+        // A large batch (a fast-forward of thousands of steps) would otherwise
+        // rehash these tables a dozen times as they grow.
+        if changes.count > 64 {
+            let expected = changes.count / 2
+            stepIndex.reserveCapacity(expected)
+            attemptIndex.reserveCapacity(expected)
+            steps.reserveCapacity(expected)
+            attempts.reserveCapacity(expected)
+        }
         for change in changes {
             switch change {
             case .run(let record):
