@@ -65,7 +65,7 @@ public struct CellBuffer: Equatable, Sendable {
 
     /// Sets one cell to `scalar` (width 1 or 2) at (x, y).
     public mutating func set(_ scalar: Unicode.Scalar, x: Int, y: Int, style: Style) {
-        _ = put(scalar, x: x, y: y, maxX: width, style: style)
+        _ = put(scalar, x: x, y: y, maxX: width, template: Cell(" ", style: style))
     }
 
     /// Writes `text` starting at (x, y) on one line, stopping before column
@@ -75,10 +75,12 @@ public struct CellBuffer: Equatable, Sendable {
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, maxWidth: Int? = nil, style: Style) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        // The style is packed once; each character only changes the scalar.
+        let template = Cell(" ", style: style)
         var col = x
         for scalar in text.unicodeScalars {
             if col >= limit { break }
-            col += put(scalar, x: col, y: y, maxX: limit, style: style)
+            col += put(scalar, x: col, y: y, maxX: limit, template: template)
         }
         return max(0, col - x)
     }
@@ -92,7 +94,17 @@ public struct CellBuffer: Equatable, Sendable {
         return put(fitted, x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
     }
 
-    private mutating func put(_ scalar: Unicode.Scalar, x: Int, y: Int, maxX: Int, style: Style) -> Int {
+    private mutating func put(_ scalar: Unicode.Scalar, x: Int, y: Int, maxX: Int, template: Cell) -> Int {
+        // Printable ASCII over a narrow cell: store directly.
+        if scalar.value >= 0x20 && scalar.value < 0x7F && x >= 0 && x < maxX && y >= 0 && y < height && x < width {
+            let i = y * width + x
+            if cells[i].width == 1 {
+                var cell = template
+                cell.scalar = scalar
+                cells[i] = cell
+                return 1
+            }
+        }
         var scalar = scalar
         var w = CharacterWidth.of(scalar)
         if w == 0 {
@@ -105,11 +117,18 @@ public struct CellBuffer: Equatable, Sendable {
         }
         guard x >= 0 else { return w }
         if w == 2 && x + 1 >= maxX {
-            if x < maxX { place(Cell(" ", style: style), x: x, y: y) }
+            if x < maxX { place(template, x: x, y: y) }
             return 1
         }
-        place(Cell(scalar, style: style, width: UInt8(w)), x: x, y: y)
-        if w == 2 { place(Cell(" ", style: style, width: 0), x: x + 1, y: y) }
+        var cell = template
+        cell.scalar = scalar
+        cell.width = UInt8(w)
+        place(cell, x: x, y: y)
+        if w == 2 {
+            var continuation = template
+            continuation.width = 0
+            place(continuation, x: x + 1, y: y)
+        }
         return w
     }
 

@@ -7,6 +7,8 @@ public enum CharacterWidth {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
+        // Box drawing, blocks and most geometric shapes: one column.
+        if v >= 0x2500 && v <= 0x25FC { return 1 }
         if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
         return 1

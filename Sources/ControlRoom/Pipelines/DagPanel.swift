@@ -21,12 +21,15 @@ enum DagPanel {
         let maxPerLayer = max(2, graphArea.height / DagLayout.rowPitch)
         // Durations on the nodes when the graph fits with them; otherwise
         // state glyphs and names only (the timeline below has the times).
-        var nodes = self.nodes(run, now: now, details: true, context: context)
-        var layout = DagLayout.compute(nodes: nodes, edges: edges, maxNodesPerLayer: maxPerLayer)
+        let ids = run.steps.map(\.id)
+        let labels = run.steps.map { TextSanitizer.clean($0.id) }
+        var details = true
+        var layout = DagLayoutCache.layout(ids: ids, labels: labels, edges: edges, maxNodesPerLayer: maxPerLayer, details: true)
         if layout.canvasWidth > graphArea.width {
-            nodes = self.nodes(run, now: now, details: false, context: context)
-            layout = DagLayout.compute(nodes: nodes, edges: edges, maxNodesPerLayer: maxPerLayer)
+            details = false
+            layout = DagLayoutCache.layout(ids: ids, labels: labels, edges: edges, maxNodesPerLayer: maxPerLayer, details: false)
         }
+        let nodes = self.nodes(run, now: now, details: details, context: context)
         let selected = data.selectedStep?.id
         let offset = selected.map {
             DagGraph.offsetToReveal($0, layout: layout, viewport: (graphArea.width, graphArea.height), currentOffset: (0, 0))
