@@ -23,18 +23,25 @@ enum VersionDetailPanel {
         if data.compareVersion != nil { title += "\(context.separator)marked: select another to compare" }
         let inner = PipelinesView.block(title, right: "created \(version.createdAt.clockLabel)", focused: false, context: context, area: area, into: &buffer)
         guard inner.height >= 1 else { return }
-        var lines = header(selected, context: context)
-        lines += lineage(version, context: context)
-        lines += verdict(selected, model: model, now: now, context: context)
+        // The table keeps its rows; the text above wraps into what is left
+        // (the pending approval or rule verdict before the lineage).
+        let table = metricsTable(selected, champion: model.champion, context: context)
         let text = inner.inset(left: 1, right: 1)
-        var y = text.y
-        for (line, style) in lines where y < text.maxY {
-            buffer.put(line, in: text.row(y - text.y), style: style, ellipsis: context.glyphs.ellipsis)
-            y += 1
+        let tableHeight = min(table.rows.count + 1, max(2, text.height / 2))
+        let textRows = max(0, text.height - tableHeight - 1)
+        var wrapped: [(String, Style)] = []
+        for (line, style) in header(selected, context: context) + verdict(selected, model: model, now: now, context: context)
+            + lineage(selected.version, context: context) {
+            wrapped += TextLayout.wrap(line, width: max(1, text.width)).map { ($0, style) }
         }
-        let tableArea = Rect(x: text.x, y: y + 1, width: text.width, height: text.maxY - y - 1)
+        for (row, (line, style)) in wrapped.prefix(textRows).enumerated() {
+            let shown = row == textRows - 1 && wrapped.count > textRows ? line + context.glyphs.ellipsis : line
+            buffer.put(shown, in: text.row(row), style: style, ellipsis: context.glyphs.ellipsis)
+        }
+        let used = min(wrapped.count, textRows)
+        let tableArea = Rect(x: text.x, y: text.y + used + 1, width: text.width, height: text.maxY - text.y - used - 1)
         guard tableArea.height >= 2 else { return }
-        metricsTable(selected, champion: model.champion, context: context).render(into: &buffer, area: tableArea)
+        table.render(into: &buffer, area: tableArea)
     }
 
     /// State, aliases, description, tags.
@@ -93,7 +100,9 @@ enum VersionDetailPanel {
             let mark = evaluation.holds ? context.glyphs.check : context.glyphs.crossMark
             lines.append(("\(mark) \(TextSanitizer.clean(evaluation.explanation))", evaluation.holds ? p.ok : p.critical))
         }
-        if summary.pendingApproval == nil, !summary.version.stateNote.isEmpty {
+        // The note repeats the rule's explanation when the rule decided.
+        let repeatsRule = summary.ruleEvaluation.map { summary.version.stateNote.contains($0.explanation) } ?? false
+        if summary.pendingApproval == nil, !summary.version.stateNote.isEmpty, !repeatsRule {
             lines.append((TextSanitizer.clean(summary.version.stateNote), p.muted))
         }
         return lines
@@ -171,7 +180,7 @@ enum VersionDetailPanel {
         }
         Table(
             columns: [
-                TableColumn("", width: .length(10)),
+                TableColumn("", width: .length(min(18, max(8, names.map { CharacterWidth.of($0) }.max() ?? 0)))),
                 TableColumn("v\(left.number) (marked)", width: .fill()),
                 TableColumn("v\(right.number)", width: .fill()),
                 TableColumn(context.glyphs.hasBraille ? "Δ" : "delta", width: .length(8), alignment: .right),
