@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "ControlRoomTests",
             dependencies: ["ControlRoom", "TUICore", "Engine", "TUITestSupport"],
-            exclude: ["__Snapshots__", "Pipelines/__Snapshots__"]
+            exclude: ["__Snapshots__", "Pipelines/__Snapshots__", "Models/__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

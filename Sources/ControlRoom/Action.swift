@@ -31,6 +31,14 @@ public enum Action: Hashable, Sendable {
     case clearStep
     case markStep
     case toggleFollowLog
+    /// Models screen: approve or reject the selected version (asks for a
+    /// reason), point an alias at it, archive it (confirm), and mark it to
+    /// compare with another version.
+    case approveVersion
+    case rejectVersion
+    case moveAlias
+    case archiveVersion
+    case compareVersions
     case dialogSubmit
     case dialogCancel
     case dialogNextField

@@ -112,6 +112,16 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("m"), .normal, .markStep, "Mark the selected step success or failed (confirm)", hint: "m Mark", screen: .pipelines),
             KeyBinding(.char("l"), .normal, .toggleFollowLog, "Follow the log (newest lines) on or off", hint: "l Follow", screen: .pipelines),
 
+            KeyBinding(.enter, .normal, .drillIn, "Focus the selected model's versions", hint: "Enter Open", screen: .models),
+            KeyBinding(.right, .normal, .drillIn, "Focus the selected model's versions", screen: .models),
+            KeyBinding(.left, .normal, .drillOut, "Back to the models", screen: .models),
+            KeyBinding(.escape, .normal, .drillOut, "Clear the comparison, else back to the models (then clear the filter)", screen: .models),
+            KeyBinding(.char("a"), .normal, .approveVersion, "Approve the selected version (asks for a reason)", hint: "a Approve", screen: .models),
+            KeyBinding(.char("x"), .normal, .rejectVersion, "Reject the selected version (asks for a reason)", hint: "x Reject", screen: .models),
+            KeyBinding(.char("p"), .normal, .moveAlias, "Point an alias at the selected version (asks for the alias)", hint: "p Alias", screen: .models),
+            KeyBinding(.char("A"), .normal, .archiveVersion, "Archive the selected version (confirm)", hint: "A Archive", screen: .models),
+            KeyBinding(.char("d"), .normal, .compareVersions, "Compare: mark the selected version, then select another; d again clears", hint: "d Compare", screen: .models),
+
             KeyBinding(.enter, .dialog, .dialogSubmit, "Confirm", hint: "Enter OK"),
             KeyBinding(.escape, .dialog, .dialogCancel, "Cancel", hint: "Esc Cancel"),
             KeyBinding(.tab, .dialog, .dialogNextField, "Next field", hint: "Tab Next"),
@@ -145,7 +155,7 @@ public struct KeyMap: Sendable {
 extension KeyMap {
     /// The sections of the help overlay and README table, in order.
     public static let helpSections: [(InputMode, Screen?)] = [
-        (.normal, nil), (.normal, .pipelines), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
+        (.normal, nil), (.normal, .pipelines), (.normal, .models), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
     ]
 
     /// The key map as the Markdown table the README carries (a test keeps

@@ -26,6 +26,13 @@ public enum Reducer {
            let commands = reducePipelines(action, state: &state, data: data, user: context.user) {
             return commands
         }
+        if state.screen == .models, let data = context.models,
+           let commands = reduceModels(action, state: &state, data: data, context: context) {
+            return commands
+        }
+        if let commands = reduceModelDialog(action, state: &state, context: context) {
+            return commands
+        }
         if let commands = reduceDialog(action, state: &state, user: context.user) {
             return commands
         }
@@ -87,6 +94,7 @@ public enum Reducer {
         case .submitText:
             return submit(&state, context: context)
         case .drillIn, .drillOut, .triggerRun, .rerunFromFailure, .cancelRun, .clearStep, .markStep, .toggleFollowLog,
+             .approveVersion, .rejectVersion, .moveAlias, .archiveVersion, .compareVersions,
              .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
             // Handled above when their screen or dialog is showing.
             break

@@ -1,3 +1,5 @@
+import Engine
+
 /// What the reducer needs to know about the screen it acts on.
 public struct ReducerContext: Sendable {
     /// Selectable rows on a single-list screen (after its filter).
@@ -6,10 +8,19 @@ public struct ReducerContext: Sendable {
     public var pipelines: PipelinesData?
     /// The operator, recorded with every command (`by:`).
     public var user: String?
+    /// The Models screen's lists, when it is showing.
+    public var models: ModelsData?
+    /// Who is deciding, for approvals and rejections: the login name, the
+    /// SSH client and the wall time, taken by the run loop when the key is
+    /// handled (the reducer never reads the system).
+    public var identity: DecisionIdentity?
 
-    public init(rowCount: Int = 0, pipelines: PipelinesData? = nil, user: String? = nil) {
+    public init(rowCount: Int = 0, pipelines: PipelinesData? = nil, user: String? = nil,
+                models: ModelsData? = nil, identity: DecisionIdentity? = nil) {
         self.rowCount = rowCount
         self.pipelines = pipelines
         self.user = user
+        self.models = models
+        self.identity = identity
     }
 }

@@ -24,6 +24,7 @@ public struct UIState: Equatable, Sendable {
     /// Selected row per screen (screens with a single list).
     public var selections: [Screen: Int] = [:]
     public var pipelines = PipelinesUIState()
+    public var models = ModelsUIState()
     /// The open dialog when `mode == .dialog`.
     public var dialog: DialogState?
     public var helpOffset = 0

@@ -91,7 +91,8 @@ final class ControlRoomApp {
             }
             let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit)
             let wasPaused = snapshot.isPaused
-            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user)
+            let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
+            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity)
             // Below the minimum size only q and Ctrl-C act: other keys would
             // change a screen the user cannot see.
             if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { continue }

@@ -15,7 +15,8 @@ struct Flightdeck: ParsableCommand {
         (./flightdeck.yaml, else the embedded demo project). Press ? inside for keys.
         """,
         version: version,
-        subcommands: [ControlRoomCommand.self, ValidateCommand.self, RunCommand.self, RunsCommand.self, LogsCommand.self, SimulateCommand.self, InitCommand.self],
+        subcommands: [ControlRoomCommand.self, ValidateCommand.self, RunCommand.self, RunsCommand.self, LogsCommand.self, SimulateCommand.self, InitCommand.self,
+                      ModelsCommand.self, VersionsCommand.self, HistoryCommand.self, ApproveCommand.self, RejectCommand.self, AliasCommand.self, ArchiveCommand.self],
         defaultSubcommand: ControlRoomCommand.self
     )
 

@@ -88,7 +88,7 @@ tour() {  # the main walk through the shell at one size and terminal type
     wait_for "FLIGHTDECK" && wait_for "1 Overview" && wait_for "6 Events"
     keys 2; wait_for "retrain"; wait_for "feature-build"
     keys 6; wait_for "Events"
-    keys : ; keys -l "models"; keys Enter; wait_for "No models are registered yet"
+    keys : ; keys -l "models"; keys Enter; wait_for "No versions yet"
     keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "No monitors are defined yet"
     keys '?'; wait_for "Help"; wait_for "Show this help"
     keys Escape; wait_gone "Show this help"
@@ -208,6 +208,41 @@ printf 'project: failing\npipelines:\n  p:\n    steps:\n      a: {run: "exit 3"}
 [ "$rc" = 1 ] || fail "a failing run should exit 1, got $rc"
 cd - >/dev/null
 [ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [cli]"; }
+
+# Headless models CLI on a project with a model and no versions yet: the
+# lists work, and the state-changing commands refuse bad input with exit 2
+# and a clear message (unknown model, unknown version, missing --reason).
+current="models-cli"; CASE_OK=1
+mkdir -p "$WORK/models" && cd "$WORK/models"
+printf 'project: registry\nmodels:\n  fraud:\n    description: Fraud classifier\n    policy: two_person\n    approval_timeout: 24h\n' > flightdeck.yaml
+out=$("$BIN" models 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "models exit status $rc: $out"
+echo "$out" | grep -q "fraud  two_person" || fail "models does not list fraud with its policy: $out"
+"$BIN" models --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["id"]=="fraud" and d[0]["versionCount"]==0 and d[0]["policy"]=="two_person", d' || fail "models --json"
+out=$("$BIN" versions fraud 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "versions exit status $rc: $out"
+echo "$out" | grep -q "fraud has no versions yet" || fail "versions of an empty model: $out"
+out=$("$BIN" versions nope 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "versions of an unknown model: exit status $rc"
+echo "$out" | grep -q "unknown model 'nope'; expected one of: fraud" || fail "versions message: $out"
+out=$("$BIN" approve nope 1 --reason "looks good" 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "approve of an unknown model: exit status $rc"
+echo "$out" | grep -q "unknown model 'nope'" || fail "approve unknown model message: $out"
+out=$("$BIN" approve fraud 7 --reason "looks good" 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "approve of an unknown version: exit status $rc"
+echo "$out" | grep -q "model 'fraud' has no version 7" || fail "approve unknown version message: $out"
+out=$("$BIN" approve fraud 1 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "approve without --reason: exit status $rc"
+echo "$out" | grep -q -- "--reason" || fail "approve without --reason message: $out"
+out=$("$BIN" reject fraud 1 --reason "" 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "reject with an empty reason: exit status $rc"
+out=$("$BIN" history fraud --at 6h 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "history --at exit status $rc: $out"
+echo "$out" | grep -q "fraud at d0 06:00:00" || fail "history --at: $out"
+out=$("$BIN" history fraud --at soon 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "history --at soon: exit status $rc"
+cd - >/dev/null
+[ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [models-cli]"; }
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -9,6 +9,10 @@ public enum DialogState: Equatable, Sendable {
     case confirm(ConfirmDialog)
     /// Mark a step succeeded (s) or failed (f) by hand.
     case markStep(run: RunID, step: String)
+    /// Approve or reject a model version with a required reason.
+    case decision(DecisionForm)
+    /// Point an alias of a model at a version.
+    case alias(AliasForm)
 }
 
 /// A yes/no question guarding one engine command.

@@ -17,6 +17,10 @@ enum DialogView {
                 .render(into: &buffer, area: area)
         case .trigger(let form):
             renderTrigger(form, context: context, area: area, into: &buffer)
+        case .decision(let form):
+            ModelDialogView.renderDecision(form, context: context, area: area, into: &buffer)
+        case .alias(let form):
+            ModelDialogView.renderAlias(form, context: context, area: area, into: &buffer)
         }
     }
 

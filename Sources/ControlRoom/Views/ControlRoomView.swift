@@ -42,7 +42,7 @@ public enum ControlRoomView {
             return
         }
         let rows = area.split(.vertical, [.length(1), .length(1), .fill(), .length(1), .length(1)])
-        HeaderView.render(snapshot: snapshot, context: context, area: rows[0], into: &buffer)
+        HeaderView.render(snapshot: snapshot, screen: state.screen, context: context, area: rows[0], into: &buffer)
         TabBarView.render(active: state.screen, context: context, area: rows[1], into: &buffer)
         let body = rows[2]
         switch state.screen {
@@ -52,7 +52,9 @@ public enum ControlRoomView {
             PipelinesView.render(snapshot: snapshot, state: state, logTail: logTail, context: context, area: body, into: &buffer)
         case .overview:
             OverviewView.render(snapshot: snapshot, context: context, area: body, into: &buffer)
-        case .deployments, .models, .monitors:
+        case .models:
+            ModelsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
+        case .deployments, .monitors:
             EmptyStateView.render(screen: state.screen, snapshot: snapshot, context: context, area: body, into: &buffer)
         }
         StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)
@@ -74,14 +76,18 @@ public enum ControlRoomView {
     }
 
     /// What the reducer needs to know about the current screen.
-    public static func reducerContext(snapshot: EngineSnapshot, state: UIState, user: String?) -> ReducerContext {
+    /// `identity` is who approves or rejects (taken by the run loop when
+    /// the key is handled).
+    public static func reducerContext(snapshot: EngineSnapshot, state: UIState, user: String?, identity: DecisionIdentity? = nil) -> ReducerContext {
         switch state.screen {
         case .events:
-            return ReducerContext(rowCount: EventsView.rows(snapshot: snapshot, filter: state.filter(for: .events)).count, user: user)
+            return ReducerContext(rowCount: EventsView.rows(snapshot: snapshot, filter: state.filter(for: .events)).count, user: user, identity: identity)
         case .pipelines:
-            return ReducerContext(pipelines: PipelinesData(snapshot: snapshot, state: state.pipelines, filter: state.filter(for: .pipelines)), user: user)
-        case .overview, .deployments, .models, .monitors:
-            return ReducerContext(user: user)
+            return ReducerContext(pipelines: PipelinesData(snapshot: snapshot, state: state.pipelines, filter: state.filter(for: .pipelines)), user: user, identity: identity)
+        case .models:
+            return ReducerContext(user: user, models: ModelsData(snapshot: snapshot, state: state.models, filter: state.filter(for: .models)), identity: identity)
+        case .overview, .deployments, .monitors:
+            return ReducerContext(user: user, identity: identity)
         }
     }
 

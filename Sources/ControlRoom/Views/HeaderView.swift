@@ -1,9 +1,10 @@
 import Engine
 import TUICore
 
-/// The top line: product, project, simulated clock, speed, running state.
+/// The top line: product, project, pending approvals, simulated clock,
+/// speed, running state.
 enum HeaderView {
-    static func render(snapshot: EngineSnapshot, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
+    static func render(snapshot: EngineSnapshot, screen: Screen = .overview, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let p = context.palette
         buffer.fill(area, style: p.header)
         var x = area.x
@@ -18,5 +19,31 @@ enum HeaderView {
             let stateX = area.maxX - CharacterWidth.of(state + " ")
             if stateX >= rx { buffer.put(state, x: stateX, y: area.y, style: p.headerAccent) }
         }
+        let room = rx - x - 2
+        if let indicator = PendingApprovalIndicator.text(count: snapshot.pendingApprovals.count, screen: screen, glyphs: context.glyphs, width: room) {
+            buffer.put(indicator, x: x + 1, y: area.y, maxWidth: room, style: p.header.with(fg: p.warn.fg).bold())
+        }
+    }
+}
+
+/// The header's notice of approvals waiting for a decision, with the keys
+/// that open them: `▲ 1 approval pending — 4 then a` (ASCII `^`, `-`).
+enum PendingApprovalIndicator {
+    /// The longest form that fits `width`, or nil when nothing is pending
+    /// (or not even the shortest form fits).
+    static func text(count: Int, screen: Screen, glyphs: GlyphSet, width: Int) -> String? {
+        guard count > 0 else { return nil }
+        let unicode = glyphs.hasBraille
+        let mark = unicode ? "▲" : "^"
+        let dash = unicode ? "—" : "-"
+        let keys = screen == .models ? "a approves, x rejects" : "\(Screen.models.rawValue) then a"
+        let noun = count == 1 ? "approval" : "approvals"
+        let candidates = [
+            "\(mark) \(count) \(noun) pending \(dash) \(keys)",
+            "\(mark) \(count) pending \(dash) \(screen == .models ? "a/x" : "\(Screen.models.rawValue) then a")",
+            "\(mark) \(count) pending",
+            "\(mark)\(count)",
+        ]
+        return candidates.first { CharacterWidth.of($0) <= width }
     }
 }

@@ -60,9 +60,14 @@ public struct ModelSummary: Sendable, Hashable {
     public var stateCounts: [VersionStateCount]
     /// Oldest first.
     public var pendingApprovals: [PendingApproval]
+    /// The newest versions (at most ``ModelRegistry/snapshotVersionLimit``), newest first.
+    public var versions: [VersionSummary]
+    /// The version holding `champion` (also when it is older than ``versions`` reach).
+    public var champion: ModelVersion?
 
     public init(id: String, description: String?, policy: String, declared: Bool, championVersion: Int?, aliases: [AliasAssignment],
-                versionCount: Int, latestVersion: Int?, stateCounts: [VersionStateCount], pendingApprovals: [PendingApproval]) {
+                versionCount: Int, latestVersion: Int?, stateCounts: [VersionStateCount], pendingApprovals: [PendingApproval],
+                versions: [VersionSummary] = [], champion: ModelVersion? = nil) {
         self.id = id
         self.description = description
         self.policy = policy
@@ -73,6 +78,8 @@ public struct ModelSummary: Sendable, Hashable {
         self.latestVersion = latestVersion
         self.stateCounts = stateCounts
         self.pendingApprovals = pendingApprovals
+        self.versions = versions
+        self.champion = champion
     }
 }
 
@@ -101,7 +108,8 @@ extension ModelRegistry {
             return ModelSummary(id: id, description: state.spec.description, policy: state.spec.policy.description,
                                 declared: state.declared, championVersion: state.current[Self.championAlias],
                                 aliases: aliases(id), versionCount: state.versions.count, latestVersion: state.versions.last?.version,
-                                stateCounts: counts, pendingApprovals: requests(id).filter { $0.status == .pending }.map(pendingApproval))
+                                stateCounts: counts, pendingApprovals: requests(id).filter { $0.status == .pending }.map(pendingApproval),
+                                versions: versionSummaries(id), champion: champion(id))
         }
     }
 }
