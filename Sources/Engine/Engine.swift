@@ -22,6 +22,8 @@ public final class Engine {
     public let seed: UInt64
     /// The run's random streams (one per subsystem name, see ``RandomStreams``).
     public let randomStreams: RandomStreams
+    /// The software the engine runs in (``EngineConfiguration/runtime``).
+    public let runtime: RuntimeEnvironment
     /// The current simulated time; only moves forward.
     public internal(set) var now: SimTime = .zero
     /// Whether the simulated clock is paused (read by the run loop).
@@ -47,6 +49,7 @@ public final class Engine {
     public init(configuration: EngineConfiguration) {
         projectName = configuration.projectName
         seed = configuration.seed
+        runtime = configuration.runtime
         randomStreams = RandomStreams(rootSeed: configuration.seed)
         speed = configuration.initialSpeed.isValid ? configuration.initialSpeed : .realTime
         eventLog = RingBuffer(capacity: Swift.max(1, configuration.eventLogCapacity))

@@ -14,6 +14,9 @@ public struct EngineConfiguration: Hashable, Sendable {
     /// resumes at the later of this and the stored clock: a later start
     /// stands for time the engine was down, and schedules catch up on it.
     public var startTime: SimTime
+    /// The software the engine runs in, recorded in the lineage of model
+    /// versions it trains (set by the flightdeck executable; ``RuntimeEnvironment/unknown`` by default).
+    public var runtime: RuntimeEnvironment = .unknown
 
     /// A configuration; by default the engine starts at 1x and keeps the
     /// last 1000 events.

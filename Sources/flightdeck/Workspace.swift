@@ -68,7 +68,8 @@ struct Workspace {
             store = runStore
             registryStore = SQLiteRegistryStore(sharing: runStore)
         }
-        let configuration = EngineConfiguration(projectName: spec.name, seed: seed ?? spec.seed, initialSpeed: speed)
+        var configuration = EngineConfiguration(projectName: spec.name, seed: seed ?? spec.seed, initialSpeed: speed)
+        configuration.runtime = RuntimeProbe.current
         let shell = ProcessShellLauncher()
         let work = try workingDirectory()
         let engine = try Engine(

@@ -8,10 +8,16 @@ public struct BuiltinRegistry: Sendable {
     /// An empty registry.
     public init() {}
 
-    /// The tasks that ship with flightdeck: `noop`.
+    /// The tasks that ship with flightdeck: `noop` and the model builtins
+    /// `sample`, `validate`, `train`, `evaluate` and `register`.
     public static var standard: BuiltinRegistry {
         var registry = BuiltinRegistry()
         registry.register("noop", NoopBuiltin())
+        registry.register("sample", SampleBuiltin())
+        registry.register("validate", ValidateBuiltin())
+        registry.register("train", TrainBuiltin())
+        registry.register("evaluate", EvaluateBuiltin())
+        registry.register("register", RegisterBuiltin())
         return registry
     }
 

@@ -22,13 +22,40 @@ public struct BuiltinContext: Sendable {
     /// `builtin` stream, the run id, the step's position and the attempt
     /// (so a task's draws never shift the scheduler's own stream).
     public var random: Xoshiro256StarStar
+    /// The step's `when:` condition, if any (the builtin decides what it means).
+    public var when: String?
+    /// The project's `data:` section.
+    public var data: DataSpec?
+    /// Declared model ids, in file order.
+    public var models: [String]
+    /// The current champion of each declared model that has one, in model order.
+    public var champions: [ModelVersion]
+    /// Where relative artifact paths resolve.
+    public var workingDirectory: String
+    /// `git describe` of the project, stored with the run.
+    public var codeVersion: String?
+    /// The software the engine runs in (``EngineConfiguration/runtime``).
+    public var runtime: RuntimeEnvironment
+    /// What earlier builtins of the same run left (see ``BuiltinRunState``).
+    public var runState: BuiltinRunState
 
-    public init(key: AttemptKey, pipeline: String, params: [ParamBinding], now: SimTime, random: Xoshiro256StarStar) {
+    public init(key: AttemptKey, pipeline: String, params: [ParamBinding], now: SimTime, random: Xoshiro256StarStar,
+                when: String? = nil, data: DataSpec? = nil, models: [String] = [], champions: [ModelVersion] = [],
+                workingDirectory: String = ".", codeVersion: String? = nil, runtime: RuntimeEnvironment = .unknown,
+                runState: BuiltinRunState = BuiltinRunState()) {
         self.key = key
         self.pipeline = pipeline
         self.params = params
         self.now = now
         self.random = random
+        self.when = when
+        self.data = data
+        self.models = models
+        self.champions = champions
+        self.workingDirectory = workingDirectory
+        self.codeVersion = codeVersion
+        self.runtime = runtime
+        self.runState = runState
     }
 
     /// The bound value of parameter `name`, as text.
@@ -47,11 +74,26 @@ public struct BuiltinResult: Sendable, Equatable {
     public var logLines: [String]
     /// How long the task takes in simulated time.
     public var duration: SimDuration
+    /// The step ends as skipped (not failed) with `reason` (shown as
+    /// `skipped: <reason>`); `succeeded` is ignored then.
+    public var skipped: Bool
+    /// Files written, recorded as the attempt's artifacts when it succeeds.
+    public var artifacts: [BuiltinArtifact]
+    /// The run's builtin state after this task (nil: unchanged).
+    public var runState: BuiltinRunState?
+    /// A model version to register when the attempt ends.
+    public var registration: ModelRegistration?
 
-    public init(succeeded: Bool, reason: String = "", logLines: [String] = [], duration: SimDuration = .zero) {
+    public init(succeeded: Bool, reason: String = "", logLines: [String] = [], duration: SimDuration = .zero,
+                skipped: Bool = false, artifacts: [BuiltinArtifact] = [], runState: BuiltinRunState? = nil,
+                registration: ModelRegistration? = nil) {
         self.succeeded = succeeded
         self.reason = reason
         self.logLines = logLines
         self.duration = duration
+        self.skipped = skipped
+        self.artifacts = artifacts
+        self.runState = runState
+        self.registration = registration
     }
 }

@@ -5,6 +5,9 @@ enum AttemptOutcome {
     case succeeded(exitCode: Int32?, reason: String)
     /// `state` is `.failed` or `.timedOut`.
     case failed(AttemptState, reason: String, exitCode: Int32?)
+    /// A builtin decided not to do its work (`reason` starts with `skipped:`);
+    /// the step ends as skipped.
+    case skipped(reason: String)
 }
 
 extension PipelineScheduler {
@@ -131,12 +134,24 @@ extension PipelineScheduler {
                 return
             }
             let context = BuiltinContext(key: key, pipeline: run.pipeline.spec.id, params: run.record.params, now: now,
-                                         random: builtinRandom(run: run.record.id, step: index, attempt: attempt))
+                                         random: builtinRandom(run: run.record.id, step: index, attempt: attempt),
+                                         when: pipeline.spec.steps[index].when, data: project.data, models: project.models.map(\.id),
+                                         champions: project.models.compactMap { engine.registry?.champion($0.id) },
+                                         workingDirectory: workingDirectory, codeVersion: run.record.codeVersion,
+                                         runtime: engine.runtime, runState: run.builtinState)
             let result = task.run(context)
             for line in result.logLines { appendLog(run, index, key: key, stream: .stdout, text: line, realOffset: nil) }
-            let outcome: AttemptOutcome = result.succeeded
-                ? .succeeded(exitCode: nil, reason: "succeeded in \(result.duration.compactDescription)")
-                : .failed(.failed, reason: result.reason.isEmpty ? "failed" : "failed: \(result.reason)", exitCode: nil)
+            if let state = result.runState { run.builtinState = state }
+            run.steps[index].builtinArtifacts = result.artifacts
+            run.steps[index].registration = result.registration
+            let outcome: AttemptOutcome
+            if result.skipped {
+                outcome = .skipped(reason: "skipped: \(result.reason)")
+            } else if result.succeeded {
+                outcome = .succeeded(exitCode: nil, reason: "succeeded in \(result.duration.compactDescription)")
+            } else {
+                outcome = .failed(.failed, reason: result.reason.isEmpty ? "failed" : "failed: \(result.reason)", exitCode: nil)
+            }
             scheduleEnd(run, index, attempt: attempt, after: result.duration, timeout: timeout, outcome: outcome)
         case .shell(let command):
             guard let shell else {
@@ -208,6 +223,25 @@ extension PipelineScheduler {
         releaseSlot(run, index)
         var outcome = outcome
         var artifacts: [ArtifactRecord] = []
+        let written = run.steps[index].builtinArtifacts
+        let registration = run.steps[index].registration
+        run.steps[index].builtinArtifacts = []
+        run.steps[index].registration = nil
+        if case .succeeded = outcome {
+            artifacts = written.map { ArtifactRecord(key: key, path: $0.path, sha256: $0.sha256, size: $0.size, time: now) }
+            if let registration {
+                do {
+                    let version = try engine.registerModelVersion(model: registration.model, lineage: registration.lineage,
+                                                                  metrics: registration.metrics, artifact: registration.artifact,
+                                                                  description: registration.description, at: now)
+                    appendLog(run, index, key: key, stream: .stdout,
+                              text: "registered \(version.model) v\(version.version) (\(version.state.rawValue))", realOffset: nil)
+                } catch {
+                    outcome = .failed(.failed, reason: "failed: could not register: \(error)", exitCode: nil)
+                    artifacts = []
+                }
+            }
+        }
         if case .succeeded(let exitCode, _) = outcome, !pipeline.outputs[index].isEmpty, let hasher {
             if case .simulate = pipeline.actions[index] {} else {
                 for path in pipeline.outputs[index] {
@@ -224,9 +258,11 @@ extension PipelineScheduler {
         }
         let started = run.steps[index].spans.last?.start ?? now
         let attemptState: AttemptState, reason: String, exitCode: Int32?
+        var skipped = false
         switch outcome {
         case .succeeded(let code, let text): (attemptState, reason, exitCode) = (.succeeded, text, code)
         case .failed(let state, let text, let code): (attemptState, reason, exitCode) = (state, text, code)
+        case .skipped(let text): (attemptState, reason, exitCode, skipped) = (.succeeded, text, nil, true)
         }
         if !run.steps[index].spans.isEmpty {
             run.steps[index].spans[run.steps[index].spans.count - 1].end = now
@@ -234,6 +270,11 @@ extension PipelineScheduler {
         }
         journal.append(.attempt(StepAttemptRecord(key: key, state: attemptState, startedAt: started, endedAt: now, exitCode: exitCode, reason: reason)))
         for artifact in artifacts { journal.append(.artifact(artifact)) }
+        if skipped {
+            setState(run, index, .skipped, reason)
+            propagate(run, [index])
+            return
+        }
         if attemptState == .succeeded {
             setState(run, index, .succeeded, reason)
             propagate(run, [index])

@@ -27,6 +27,10 @@ struct StepRuntime {
     var tail: [LogLine] = []
     /// Whether lines of the latest attempt were dropped from `tail`.
     var tailTruncated = false
+    /// Files the running builtin attempt wrote, recorded when it succeeds.
+    var builtinArtifacts: [BuiltinArtifact] = []
+    /// The version the running `register` attempt asks for, registered when it ends.
+    var registration: ModelRegistration?
 
     init(reason: String, needCount: Int) {
         self.reason = reason
@@ -49,6 +53,8 @@ final class RunRuntime {
     var scheduledFor: SimTime?
     /// Bumped each time the run finishes (for the in-memory cache's eviction).
     var finishSerial = 0
+    /// What the run's model builtins hand to each other (in memory only).
+    var builtinState = BuiltinRunState()
 
     init(record: RunRecord, pipeline: CompiledPipeline, steps: [StepRuntime]) {
         self.record = record

@@ -37,7 +37,9 @@ data:
   features:
     amount: {normal: {mean: 50, sd: 20}, min: 0, nulls: 0.01}
     merchant: {categorical: {online: 0.6, store: 0.3, atm: 0.1}}
-  label: {intercept: -3, weights: {amount: 0.02, merchant=online: 1.0}, noise: 0.2}
+    hour: {uniform: {min: 0, max: 24}}
+    card_age: {exponential: {mean: 400}}
+  label: {intercept: -2.5, weights: {amount: 0.02, merchant=online: 1.0, card_age: -0.002}, noise: 0.2}
   drift:
     - {gradual: amount, from: 2h, to: 6h, to_params: {mean: 80}}
     - {new_category: merchant, category: crypto, at: 4h, probability: 0.1}
@@ -49,9 +51,9 @@ pipelines:
     # description: one line shown in lists.
     description: Retrain the fraud model on recent traffic
     # schedule: a 5-field cron expression in UTC ("0 */6 * * *") or
-    # {every: DURATION}. every: 10m runs every 10 simulated minutes, i.e.
-    # every 10 s of real time at the default 60x speed.
-    schedule: {every: 10m}
+    # {every: DURATION}. every: 1h runs every simulated hour, i.e. every
+    # minute of real time at the default 60x speed.
+    schedule: {every: 1h}
     # triggers: what may start a run besides the schedule: manual (the t key
     # or `flightdeck run`), cron (implied by a schedule) and {on_alert: NAME}
     # (a monitor's alert, once monitors are declared).
@@ -63,6 +65,9 @@ pipelines:
     catchup: false
     # params: run parameters with defaults; the type comes from the value
     # (integer, number, true/false or text). Override with --param k=v.
+    # The model builtins read rows (sample), max_null_share (validate), l2,
+    # max_iterations, optimizer, learning_rate, holdout_share (train) and
+    # model (the registry model; default: the only one declared).
     params:
       rows: 20000
       learning_rate: 0.05
@@ -71,15 +76,13 @@ pipelines:
     # steps: keyed by id, in any order; needs decides the order of running.
     steps:
       sample:
-        # simulate: a step that takes a sampled duration and fails with the
-        # probability fail: (0 to 1, default 0). Other actions: run: COMMAND
-        # (a shell command) and builtin: NAME (a registered in-process task,
-        # such as the model builtins); a step has exactly one of the three.
-        simulate:
-          # duration: a fixed duration or a distribution.
-          duration: lognormal(40s, 0.3)
-          # fail: the chance that an attempt fails.
-          fail: 0.02
+        # builtin: a registered in-process task. The model builtins: sample
+        # draws rows from data: at the current simulated time, validate checks
+        # them, train fits a logistic regression, evaluate scores it and the
+        # champion on a holdout, register adds a registry version. Other
+        # actions: run: COMMAND (a shell command) and simulate: (a sampled
+        # duration); a step has exactly one of the three.
+        builtin: sample
         # retries: extra attempts after a failure (default 0).
         retries: 1
         # retry_delay: the wait before a retry (default 30s).
@@ -90,10 +93,10 @@ pipelines:
       validate:
         # needs: the steps that must finish first.
         needs: [sample]
-        simulate: {duration: "uniform(10s, 30s)"}
+        builtin: validate
       train:
         needs: [validate]
-        simulate: {duration: "lognormal(3m, 0.4)", fail: 0.15}
+        builtin: train
         retries: 2
         retry_delay: 30s
         # backoff as a mapping: type: exponential, cap: the longest wait
@@ -106,12 +109,15 @@ pipelines:
         pool: cpu
       evaluate:
         needs: [train]
-        simulate: {duration: "uniform(20s, 40s)"}
+        builtin: evaluate
       register:
         needs: [evaluate]
-        simulate: {duration: 10s}
-        # (a when: CONDITION key skips a step when the condition is false;
-        # it is used with the model builtins.)
+        builtin: register
+        # when: register only when the condition on evaluate's metrics holds
+        # (champion.X is the champion scored on the same holdout; with no
+        # champion yet it holds); otherwise the step is skipped, with the
+        # values in its reason.
+        when: "auc > champion.auc + 0.005"
       notify:
         needs: [register]
         # trigger_rule: when the step runs given how its needs ended:
@@ -138,7 +144,13 @@ pipelines:
         timeout: 1m
       publish:
         needs: [build]
-        simulate: {duration: "lognormal(30s, 0.5)", fail: 0.05}
+        # simulate: a step that takes a sampled duration and fails with the
+        # probability fail: (0 to 1, default 0).
+        simulate:
+          # duration: a fixed duration or a distribution.
+          duration: lognormal(30s, 0.5)
+          # fail: the chance that an attempt fails.
+          fail: 0.05
 
   nightly-backfill:
     description: Backfill yesterday's features every night at 02:00 UTC
@@ -199,7 +211,7 @@ models:
     policy: manual
     # approval_timeout: how long a request waits for a decision; then
     # on_timeout: reject or approve applies by default.
-    approval_timeout: 2h
+    approval_timeout: 24h
     on_timeout: reject
     # retention: cleanup archives versions without an alias beyond the newest
     # keep_last: N and removes artifact files older than max_artifact_age:;

@@ -46,6 +46,9 @@ public struct RuntimeEnvironment: Sendable, Hashable, Codable {
         self.os = os
     }
 
+    /// Used when the caller said nothing (tests, tools): every field `unknown`.
+    public static let unknown = RuntimeEnvironment(flightdeckVersion: "unknown", swiftVersion: "unknown", os: "unknown")
+
     /// The fields that differ, as `swift 6.3.1 -> 6.2`, in a fixed order.
     public func differences(to other: RuntimeEnvironment) -> [String] {
         var result: [String] = []

@@ -4,7 +4,7 @@ import XCTest
 
 final class EmbeddedDemoTests: XCTestCase {
     private func demo() throws -> ProjectSpec {
-        try ProjectLoader.embeddedDemo(builtins: []).get()
+        try ProjectLoader.embeddedDemo(builtins: BuiltinRegistry.standard.names).get()
     }
 
     func testDemoParsesWithoutErrors() throws {
@@ -31,7 +31,7 @@ final class EmbeddedDemoTests: XCTestCase {
 
     func testRetrainPipeline() throws {
         let retrain = try XCTUnwrap(demo().pipeline("retrain"))
-        XCTAssertEqual(retrain.schedule, .every(.minutes(10)))
+        XCTAssertEqual(retrain.schedule, .every(.hours(1)))
         XCTAssertEqual(retrain.triggers, [.manual, .cron])
         XCTAssertEqual(retrain.steps.map(\.id), ["sample", "validate", "train", "evaluate", "register", "notify"])
         XCTAssertEqual(retrain.steps.map(\.needs), [[], ["sample"], ["validate"], ["train"], ["evaluate"], ["register"]])
@@ -39,7 +39,8 @@ final class EmbeddedDemoTests: XCTestCase {
         XCTAssertEqual(train.retries, 2)
         XCTAssertEqual(train.pool, "cpu")
         XCTAssertEqual(train.backoff, .exponential(cap: .minutes(5), jitter: 0.1))
-        XCTAssertEqual(train.action, .simulate(duration: .lognormal(median: .minutes(3), sigma: 0.4), failureProbability: 0.15))
+        XCTAssertEqual(retrain.steps.map(\.action), ["sample", "validate", "train", "evaluate", "register"].map(StepAction.builtin) + [.shell("echo \"run finished\"")])
+        XCTAssertEqual(retrain.step("register")?.when, "auc > champion.auc + 0.005")
         let notify = try XCTUnwrap(retrain.step("notify"))
         XCTAssertEqual(notify.triggerRule, .allDone)
         XCTAssertEqual(notify.action, .shell("echo \"run finished\""))

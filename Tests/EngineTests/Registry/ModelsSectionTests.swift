@@ -108,7 +108,7 @@ final class ModelsSectionTests: XCTestCase {
 /// The embedded demo declares a model and explains every model key.
 final class EmbeddedDemoModelsTests: XCTestCase {
     func testDemoDeclaresAModelAndExplainsItsKeys() throws {
-        let spec = try ProjectLoader.embeddedDemo(builtins: []).get()
+        let spec = try ProjectLoader.embeddedDemo(builtins: BuiltinRegistry.standard.names).get()
         XCTAssertEqual(spec.models.map(\.id), ["fraud"])
         XCTAssertEqual(spec.model("fraud")?.policy, .manual)
         XCTAssertEqual(spec.model("fraud")?.retention, RetentionSpec(keepLast: 5, maxArtifactAge: .days(7)))
