@@ -18,7 +18,10 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(
             name: "SimKernel",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
+            // Samplers and the portable exp/log are on the training path: optimised
+            // in debug builds too (see Engine).
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "Engine",
@@ -27,7 +30,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            // The engine trains real models inside pipeline steps; unoptimised
+            // it takes seconds per run and stalls the control room of a plain
+            // `swift run flightdeck`. Optimise it in debug builds too.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "TUICore"),
         .target(name: "TUITestSupport", dependencies: ["TUICore"], path: "Tests/TUITestSupport"),
