@@ -171,6 +171,41 @@ keys Enter Enter j Enter; wait_for "Log · shout"; wait_for "hello from flightde
 if pane | grep -q "owned"; then fail "an OSC title sequence reached the screen"; fi
 keys q; finish 0
 
+# Models: a pipeline trains and registers a real model; the header asks for
+# the approval; approving by keypress (with a reason) records the decision.
+mkdir -p "$WORK/approve"
+cat > "$WORK/approve/flightdeck.yaml" <<'YAML'
+project: e2e-models
+data:
+  features:
+    amount: {normal: {mean: 50, sd: 20}, min: 0}
+    merchant: {categorical: {online: 0.6, store: 0.4}}
+  label: {intercept: -2.5, weights: {amount: 0.03, merchant=online: 1.0}, noise: 0.2}
+pipelines:
+  retrain:
+    params: {rows: 2000}
+    steps:
+      sample: {builtin: sample}
+      validate: {needs: [sample], builtin: validate}
+      train: {needs: [validate], builtin: train}
+      evaluate: {needs: [train], builtin: evaluate}
+      register: {needs: [evaluate], builtin: register}
+models:
+  fraud:
+    policy: manual
+YAML
+start "approve" 120 40 xterm-256color C.UTF-8 --speed 600
+wait_for "1 Overview"
+keys 2 t; wait_for "Trigger retrain"; keys Enter
+wait_for "approval pending" 30
+keys 4; wait_for "awaits approval"
+keys a; wait_for "Approve fraud v1"
+keys -l "e2e approval"; keys Enter
+wait_for "approved by" 10
+wait_gone "approval pending"
+keys q; finish 0
+"$BIN" versions fraud --project "$WORK/approve/flightdeck.yaml" | grep -q "approved" || fail "versions does not show the approval"
+
 # Quitting while a shell step runs stops it (no orphan process).
 mkdir -p "$WORK/cleanup"
 cat > "$WORK/cleanup/flightdeck.yaml" <<'YAML'
