@@ -32,6 +32,7 @@ final class ProjectSummaryTests: XCTestCase {
             "project: demo",
             "seed: 7",
             "pools: cpu 2, gpu 1",
+            "data: none",
             "pipelines: 3",
             "pipeline retrain: 2 steps - Retrain the model",
             "  schedule: 30 2 * * * (UTC); next 2026-01-02 02:30, 2026-01-03 02:30, 2026-01-04 02:30",
@@ -48,6 +49,7 @@ final class ProjectSummaryTests: XCTestCase {
             "  triggers: manual",
             "  max_active_runs: 1, catchup: false",
             "  params: none",
+            "models: 0",
         ])
     }
 
@@ -55,6 +57,13 @@ final class ProjectSummaryTests: XCTestCase {
         let spec = try XCTUnwrap(ProjectTestSupport.spec("project: demo\npipelines:\n  p:\n    schedule: \"0 0 31 2 *\"\n    steps:\n      a: {run: x}\n"))
         let lines = ProjectSummary.lines(for: spec, now: .zero, calendar: SimCalendar())
         XCTAssertEqual(lines[2], "pools: none")
-        XCTAssertEqual(lines[5], "  schedule: 0 0 31 2 * (UTC); never matches")
+        XCTAssertEqual(lines[6], "  schedule: 0 0 31 2 * (UTC); never matches")
+    }
+
+    func testDataAndModelsLines() throws {
+        let spec = try XCTUnwrap(ProjectLoader.embeddedDemo(builtins: BuiltinRegistry.standard.names).get())
+        let lines = ProjectSummary.lines(for: spec, now: .zero, calendar: SimCalendar())
+        XCTAssertTrue(lines.contains("data: 4 features (amount, merchant, hour, card_age), 3 drift scenarios"), "\(lines)")
+        XCTAssertTrue(lines.contains("model fraud: policy manual, approval timeout 1d then reject"), "\(lines)")
     }
 }
