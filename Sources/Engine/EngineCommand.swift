@@ -1,6 +1,6 @@
 /// An instruction to the engine, as data: the UI's reducer and the CLI build
 /// these and hand them to ``Engine/apply(_:)``, so tests can assert on them.
-public enum EngineCommand: Hashable, Sendable {
+public enum EngineCommand: Hashable, Sendable, Codable {
     /// Stop the simulated clock (the run loop stops advancing the engine).
     case pause
     /// Start the simulated clock again.

@@ -2,7 +2,7 @@
 /// (`60x`: a simulated hour per real minute) or `max` (fast-forward: the run
 /// loop advances as fast as it can). Mapping wall time to simulated time is
 /// the run loop's job; the engine only stores the setting.
-public enum SimSpeed: Hashable, Sendable, Comparable, CustomStringConvertible {
+public enum SimSpeed: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// Simulated time runs this many times faster than wall time (at least 1).
     case multiplier(Int)
     /// As fast as possible.

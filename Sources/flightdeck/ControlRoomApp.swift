@@ -21,10 +21,14 @@ final class ControlRoomApp {
 
     private let engine: Engine
     private let options: Options
+    private let channelPoller: ChannelPoller?
 
-    init(engine: Engine, options: Options) {
+    /// `channelPoller` applies commands other processes submit while this
+    /// control room holds the state directory.
+    init(engine: Engine, options: Options, channelPoller: ChannelPoller? = nil) {
         self.engine = engine
         self.options = options
+        self.channelPoller = channelPoller
     }
 
     /// Runs until q, a signal or --exit-after; returns the exit status.
@@ -59,6 +63,7 @@ final class ControlRoomApp {
             if let signal = NcursesTerminal.pendingSignal { return 128 + signal }
             let now = MonotonicClock.nanoseconds()
             if let limit = options.exitAfterMilliseconds, now - start >= UInt64(limit) * 1_000_000 { return 0 }
+            if let channelPoller, channelPoller.poll(engine) > 0 { needsDraw = true }
 
             if needsDraw || now >= nextFrame {
                 let elapsed = now - lastTick

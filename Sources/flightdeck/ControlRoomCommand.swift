@@ -71,7 +71,7 @@ struct ControlRoomCommand: ParsableCommand {
             startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" },
             user: OperatorIdentity.loginName()
         )
-        let code = ControlRoomApp(engine: opened.engine, options: appOptions).run()
+        let code = ControlRoomApp(engine: opened.engine, options: appOptions, channelPoller: opened.channelPoller).run()
         opened.shutdown()
         if code != 0 { throw ExitCode(code) }
     }

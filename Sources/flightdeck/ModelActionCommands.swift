@@ -3,19 +3,23 @@ import Engine
 import Foundation
 import TUICore
 
-/// Applies one registry command on an engine holding the state directory,
-/// prints the result, and exits 0 when it was applied or changed nothing,
-/// 2 when it was refused. Unknown models fail before the engine is opened.
+/// Applies one registry command on an engine holding the state directory
+/// (or, when a running engine holds it, submits it through the command
+/// channel), prints the result, and exits 0 when it was applied or changed
+/// nothing, 2 when it was refused. Unknown models fail before the engine is
+/// opened.
 enum RegistryCommandRunner {
     static func run(_ options: ProjectOptions, model: String, _ command: (String) -> EngineCommand) throws {
         let workspace = try Workspace.load(options)
         try workspace.requireModel(model, in: try userFacing { try workspace.readRegistry() })
-        let opened = try userFacing { try workspace.openEngine(persist: true) }
-        defer { opened.shutdown() }
-        let result = opened.engine.apply(command(OperatorIdentity.loginName()))
-        guard result.outcome != .rejected else { throw cliFailure(result.message) }
-        print(TextSanitizer.clean(result.message))
-        if let error = opened.engine.snapshot().registryStoreError { throw cliFailure(error) }
+        let user = OperatorIdentity.loginName()
+        let built = command(user)
+        try CommandDelivery.deliver(built, workspace: workspace, user: user) { opened in
+            let result = opened.engine.apply(built)
+            guard result.outcome != .rejected else { throw cliFailure(result.message) }
+            print(TextSanitizer.clean(result.message))
+            if let error = opened.engine.snapshot().registryStoreError { throw cliFailure(error) }
+        }
     }
 }
 

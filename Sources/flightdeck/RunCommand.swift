@@ -25,18 +25,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace.load(options)
-        guard let spec = workspace.spec.pipeline(pipeline) else {
-            throw failure("no pipeline '\(pipeline)' in \(workspace.spec.source); pipelines: \(workspace.spec.pipelines.map(\.id).joined(separator: ", "))")
-        }
-        var bindings: [ParamBinding] = []
-        for param in params {
-            guard let eq = param.firstIndex(of: "=") else { throw failure("--param \(param): expected k=v") }
-            let name = String(param[..<eq])
-            guard spec.params.contains(where: { $0.name == name }) else {
-                throw failure("--param \(param): pipeline \(pipeline) has no parameter '\(name)'; parameters: \(spec.params.map(\.name).joined(separator: ", "))")
-            }
-            bindings.append(ParamBinding(name: name, value: String(param[param.index(after: eq)...])))
-        }
+        let bindings = try PipelineParams.bindings(params, pipeline: pipeline, in: workspace.spec)
         let opened = try userFacing { try workspace.openEngine(persist: true) }
         let engine = opened.engine
         let result = engine.apply(.trigger(pipeline: pipeline, params: bindings, by: OperatorIdentity.loginName()))
@@ -48,6 +37,7 @@ struct RunCommand: ParsableCommand {
         let limit = engine.now + SimDuration.days(30)
         NcursesTerminal.installSignalHandlers()
         engine.runUntilIdle(maxTime: limit, waitForShell: true) { engine in
+            opened.pollChannel()
             progress.report(engine)
             return NcursesTerminal.pendingSignal != nil || (engine.run(runID)?.state.isFinal ?? true)
         }

@@ -36,7 +36,10 @@ struct SimulateCommand: ParsableCommand {
         let opened = try userFacing { try workspace.openEngine(persist: options.state != nil, seed: seed) }
         let engine = opened.engine
         NcursesTerminal.installSignalHandlers()
-        engine.runUntilIdle(maxTime: engine.now + span, waitForShell: true) { _ in NcursesTerminal.pendingSignal != nil }
+        engine.runUntilIdle(maxTime: engine.now + span, waitForShell: true) { _ in
+            opened.pollChannel()
+            return NcursesTerminal.pendingSignal != nil
+        }
         opened.shutdown()
         if let signal = NcursesTerminal.pendingSignal {
             FileHandle.standardError.write(Data("flightdeck: interrupted at \(engine.now.clockLabel)\n".utf8))

@@ -58,6 +58,7 @@ struct Workspace {
         var directory: StateDirectory?
         var store: (any RunStore)?
         var registryStore: (any RegistryStore)?
+        var channel: CommandChannel?
         if persist {
             let opened = try StateDirectory(path: statePath)
             for warning in opened.warnings {
@@ -67,6 +68,7 @@ struct Workspace {
             let runStore = try SQLiteRunStore(directory: opened)
             store = runStore
             registryStore = SQLiteRegistryStore(sharing: runStore)
+            channel = CommandChannel(sharing: runStore)
         }
         var configuration = EngineConfiguration(projectName: spec.name, seed: seed ?? spec.seed, initialSpeed: speed)
         configuration.runtime = RuntimeProbe.current
@@ -79,7 +81,7 @@ struct Workspace {
             registryStore: registryStore, artifactRemover: FileArtifactRemover(baseDirectory: work)
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
-        return OpenEngine(engine: engine, directory: directory, shell: shell)
+        return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0) })
     }
 
     /// The run history for reading, without taking the engine's lock (a
@@ -97,6 +99,16 @@ struct OpenEngine {
     let engine: Engine
     let directory: StateDirectory?
     let shell: ProcessShellLauncher
+    /// Applies commands other processes submit through the state directory's
+    /// command channel (nil when the history lives in memory only).
+    let channelPoller: ChannelPoller?
+
+    /// Applies the channel's pending commands when the last look was at
+    /// least `ChannelPoller.intervalNanoseconds` ago (or with `force`); returns how many were handled.
+    @discardableResult
+    func pollChannel(force: Bool = false) -> Int {
+        channelPoller?.poll(engine, force: force) ?? 0
+    }
 
     /// Ends the shell steps still running; call before exiting.
     func shutdown() {

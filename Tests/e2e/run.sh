@@ -223,6 +223,43 @@ keys q; finish 0
 sleep 0.3
 pgrep -f "sleep 47.25" >/dev/null && fail "the shell step outlived flightdeck"
 
+# Command channel: while the control room holds the state directory, the
+# CLI's trigger and cancel go to it through state.db and print its result.
+mkdir -p "$WORK/channel"
+cat > "$WORK/channel/flightdeck.yaml" <<'YAML'
+project: channel
+pipelines:
+  nightly:
+    params:
+      rows: 100
+    steps:
+      load: {simulate: {duration: 2h}}
+YAML
+start "channel" 120 40 xterm-256color C.UTF-8
+wait_for "1 Overview"
+cd "$WORK/channel"
+out=$("$BIN" trigger nightly --param rows=500 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "trigger exit status $rc: $out"
+echo "$out" | grep -q "^submitted as command 1 to the running engine (pid [0-9]*); waiting...$" || fail "trigger did not say it submitted: $out"
+echo "$out" | grep -q "triggered nightly run 1" || fail "trigger did not print the engine's result: $out"
+wait_for "#1     nightly"
+keys 6; wait_for "triggered nightly"
+out=$("$BIN" trigger nope 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "trigger of an unknown pipeline: exit status $rc: $out"
+out=$("$BIN" cancel 1 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "cancel exit status $rc: $out"
+echo "$out" | grep -q "cancelled nightly run 1" || fail "cancel did not print the engine's result: $out"
+out=$("$BIN" cancel 99 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "cancel of an unknown run through the channel: exit status $rc: $out"
+cd - >/dev/null
+wait_for "cancelled nightly"
+keys q; finish 0
+cd "$WORK/channel"
+out=$("$BIN" trigger nightly 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "trigger without a running engine: exit status $rc: $out"
+echo "$out" | grep -q "no engine is running" || fail "trigger without a running engine: $out"
+cd - >/dev/null
+
 # Headless CLI on the same project: run, runs, logs (escape sequences stripped), validate.
 current="cli"; CASE_OK=1
 cd "$WORK/pipelines"

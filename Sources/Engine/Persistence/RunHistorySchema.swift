@@ -15,6 +15,7 @@ enum RunHistorySchema {
             try db.execute(sql: version1)
         }
         RegistrySchema.register(in: &migrator)
+        CommandChannelSchema.register(in: &migrator)
         return migrator
     }
 

@@ -3,7 +3,7 @@ import SimKernel
 /// Who decided: the OS login name, the SSH client address when there is one,
 /// and the wall-clock time as ISO-8601 text. All provided by the caller (the
 /// CLI or the UI); the engine never reads them from the system.
-public struct DecisionIdentity: Sendable, Hashable {
+public struct DecisionIdentity: Sendable, Hashable, Codable {
     public var user: String
     public var sshClient: String?
     /// E.g. `2026-03-01T14:05:09Z`; empty for decisions the engine takes itself.
