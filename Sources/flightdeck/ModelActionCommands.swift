@@ -98,3 +98,25 @@ struct ArchiveCommand: ParsableCommand {
         }
     }
 }
+
+/// `flightdeck cleanup`: apply every model's retention rules now.
+struct CleanupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cleanup",
+        abstract: "Apply the models' retention rules now (as their cleanup schedule does): keep the last N versions without an alias, drop old artifact files; aliased, approved, production and pending versions are never touched."
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let workspace = try Workspace.load(options)
+        let user = OperatorIdentity.loginName()
+        let command = EngineCommand.cleanupRegistry(by: user)
+        try CommandDelivery.deliver(command, workspace: workspace, user: user) { opened in
+            let result = opened.engine.apply(command)
+            guard result.outcome != .rejected else { throw cliFailure(result.message) }
+            print(TextSanitizer.clean(result.message))
+            if let error = opened.engine.snapshot().registryStoreError { throw cliFailure(error) }
+        }
+    }
+}

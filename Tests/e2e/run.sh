@@ -205,6 +205,7 @@ wait_for "approved by" 10
 wait_gone "approval pending"
 keys q; finish 0
 "$BIN" versions fraud --project "$WORK/approve/flightdeck.yaml" | grep -q "approved" || fail "versions does not show the approval"
+"$BIN" cleanup --project "$WORK/approve/flightdeck.yaml" >/dev/null || fail "cleanup failed"
 
 # Quitting while a shell step runs stops it (no orphan process).
 mkdir -p "$WORK/cleanup"
