@@ -13,6 +13,9 @@ extension EngineEventKind {
     public static let versionRetired = EngineEventKind(rawValue: "version-retired")
     /// Retention cleanup changed something (or failed to remove a file).
     public static let registryCleanup = EngineEventKind(rawValue: "registry-cleanup")
+    /// A version went into production in a runtime other than the one it
+    /// was trained in.
+    public static let runtimeMismatch = EngineEventKind(rawValue: "runtime-mismatch")
     /// Writing the registry failed.
     public static let registryStoreError = EngineEventKind(rawValue: "registry-store-error")
 }
@@ -103,13 +106,13 @@ extension Engine {
             case .success(nil):
                 return .unchanged(version.map { "\(alias) already points at \(model) v\($0)" } ?? "\(model) has no alias \(alias)")
             case .success(let move?):
-                result = recordApplied(.aliasMoved, aliasMessage(move))
+                result = recordApplied(.aliasMoved, aliasMessage(move) + runtimeWarning(move))
             }
         case .promote(let model, let version, let by):
             switch registry.promote(model: model, version: version, by: by, at: now) {
             case .failure(let error): return .rejected(error.description)
             case .success(nil): return .unchanged("\(model) v\(version) is already the champion")
-            case .success(let move?): result = recordApplied(.aliasMoved, aliasMessage(move))
+            case .success(let move?): result = recordApplied(.aliasMoved, aliasMessage(move) + runtimeWarning(move))
             }
         case .archive(let model, let version, let by), .decommission(let model, let version, let by):
             let retired: Result<ModelVersion, RegistryError>
@@ -133,6 +136,17 @@ extension Engine {
         flushRegistryChanges()
         scheduleRegistryTimeout()
         return result
+    }
+
+    /// A version put into production (the champion alias) runs in this
+    /// engine's runtime: when that differs from the one it was trained in,
+    /// say so in the result and the event log.
+    private func runtimeWarning(_ move: AliasMove) -> String {
+        guard move.alias == "champion", let number = move.version,
+              let version = registry?.version(move.model, number),
+              let warning = version.runtimeMismatch(current: runtime) else { return "" }
+        record(.runtimeMismatch, "warning: \(warning)")
+        return "; warning: \(warning)"
     }
 
     private func recordApplied(_ kind: EngineEventKind, _ message: String) -> CommandResult {
