@@ -20,7 +20,7 @@ echo
 WORK=$(mktemp -d)
 SOCK="fd-bench-$$"
 T=(tmux -L "$SOCK" -f /dev/null)
-trap '"${T[@]}" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '"${T[@]}" kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 wait_for() {  # wait_for SESSION TEXT
     for _ in $(seq 1 100); do
@@ -34,7 +34,8 @@ wait_for() {  # wait_for SESSION TEXT
 # changes) vs running (the clock ticks) in the same run.
 bytes_for() {  # bytes_for MODE -> bytes in 10 s
     local mode=$1 s="bytes-$1"
-    "${T[@]}" new-session -d -s "$s" -x 120 -y 40 "TERM=xterm-256color $BIN --refresh 4 --speed 60"
+    mkdir -p "$WORK/$s"
+    "${T[@]}" new-session -d -s "$s" -x 120 -y 40 -c "$WORK/$s" "TERM=xterm-256color $BIN --refresh 4 --speed 60"
     wait_for "$s" "1 Overview"
     if [ "$mode" = paused ]; then "${T[@]}" send-keys -t "$s" Space; wait_for "$s" "PAUSED"; fi
     sleep 1
@@ -52,7 +53,11 @@ running=$(bytes_for running)
 # Process start to first complete frame: `flightdeck --max-frames 1` (start,
 # terminal set-up, first frame, restore) vs `flightdeck --version` (process
 # start only), 30 runs each inside a tmux pane.
+# In a fresh directory, so the state directory starts empty (a long history
+# with due schedules would add engine work to the first frame).
+mkdir -p "$WORK/startup"
 cat > "$WORK/startup.sh" <<SCRIPT
+cd "$WORK/startup"
 for i in \$(seq 1 30); do
   a=\$(date +%s%N); "$BIN" --max-frames 1 >/dev/null 2>&1 || true; b=\$(date +%s%N)
   "$BIN" --version >/dev/null 2>&1; c=\$(date +%s%N)
