@@ -85,17 +85,3 @@ public struct ModelRegistration: Sendable, Equatable {
     }
 }
 
-/// A file a builtin wrote, recorded as an artifact of its attempt when the
-/// attempt succeeds.
-public struct BuiltinArtifact: Sendable, Equatable {
-    /// Relative to the working directory.
-    public var path: String
-    public var sha256: String
-    public var size: Int64
-
-    public init(path: String, sha256: String, size: Int64) {
-        self.path = path
-        self.sha256 = sha256
-        self.size = size
-    }
-}

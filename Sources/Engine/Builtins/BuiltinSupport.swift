@@ -46,7 +46,7 @@ enum BuiltinSupport {
 
     /// Writes `bytes` to `path` (relative to the working directory),
     /// creating directories, and returns the recorded artifact.
-    static func write(_ bytes: [UInt8], to path: String, in directory: String) -> Result<BuiltinArtifact, BuiltinFailure> {
+    static func write(_ bytes: [UInt8], to path: String, in directory: String) -> Result<ModelArtifact, BuiltinFailure> {
         let full = resolve(path, in: directory)
         let url = URL(fileURLWithPath: full)
         do {
@@ -55,7 +55,7 @@ enum BuiltinSupport {
         } catch {
             return .failure(BuiltinFailure("cannot write \(path): \(error.localizedDescription)"))
         }
-        return .success(BuiltinArtifact(path: path, sha256: SHA256.hexDigest(of: bytes), size: Int64(bytes.count)))
+        return .success(ModelArtifact(path: path, sha256: SHA256.hexDigest(of: bytes), size: Int64(bytes.count)))
     }
 
     /// The bytes of `path` (relative to the working directory).

@@ -23,7 +23,7 @@ public struct SampleBuiltin: BuiltinTask {
         let dataset = DataGenerator(spec: spec).sample(rows: rows, at: context.now, using: &random)
         let hash = dataset.contentHash()
         let path = "\(BuiltinSupport.runDirectory(context))/dataset-\(BuiltinSupport.short(hash)).csv"
-        let artifact: BuiltinArtifact
+        let artifact: ModelArtifact
         switch BuiltinSupport.write(Array(dataset.csv().utf8), to: path, in: context.workingDirectory) {
         case .failure(let failure): return .failure(failure.reason)
         case .success(let written): artifact = written

@@ -30,7 +30,7 @@ public struct TrainBuiltin: BuiltinTask {
         }
         let hash = model.contentHash
         let path = "\(BuiltinSupport.runDirectory(context))/model-\(BuiltinSupport.short(hash)).json"
-        let written: BuiltinArtifact
+        let written: ModelArtifact
         switch BuiltinSupport.write(model.serialized(), to: path, in: context.workingDirectory) {
         case .failure(let failure): return .failure(failure.reason)
         case .success(let artifact): written = artifact

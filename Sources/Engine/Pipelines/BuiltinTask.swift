@@ -78,14 +78,14 @@ public struct BuiltinResult: Sendable, Equatable {
     /// `skipped: <reason>`); `succeeded` is ignored then.
     public var skipped: Bool
     /// Files written, recorded as the attempt's artifacts when it succeeds.
-    public var artifacts: [BuiltinArtifact]
+    public var artifacts: [ModelArtifact]
     /// The run's builtin state after this task (nil: unchanged).
     public var runState: BuiltinRunState?
     /// A model version to register when the attempt ends.
     public var registration: ModelRegistration?
 
     public init(succeeded: Bool, reason: String = "", logLines: [String] = [], duration: SimDuration = .zero,
-                skipped: Bool = false, artifacts: [BuiltinArtifact] = [], runState: BuiltinRunState? = nil,
+                skipped: Bool = false, artifacts: [ModelArtifact] = [], runState: BuiltinRunState? = nil,
                 registration: ModelRegistration? = nil) {
         self.succeeded = succeeded
         self.reason = reason

@@ -28,7 +28,7 @@ struct StepRuntime {
     /// Whether lines of the latest attempt were dropped from `tail`.
     var tailTruncated = false
     /// Files the running builtin attempt wrote, recorded when it succeeds.
-    var builtinArtifacts: [BuiltinArtifact] = []
+    var builtinArtifacts: [ModelArtifact] = []
     /// The version the running `register` attempt asks for, registered when it ends.
     var registration: ModelRegistration?
 

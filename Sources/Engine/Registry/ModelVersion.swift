@@ -86,7 +86,7 @@ public struct Lineage: Sendable, Hashable {
     }
 }
 
-/// A version's stored model file.
+/// A stored artifact file (a model version's model, a builtin step's output): path, SHA-256 and size.
 public struct ModelArtifact: Sendable, Hashable {
     /// As given by the registering step (relative paths resolve against the
     /// project's working directory).
