@@ -27,43 +27,9 @@ struct RunCommand: ParsableCommand {
         let workspace = try Workspace.load(options)
         let bindings = try PipelineParams.bindings(params, pipeline: pipeline, in: workspace.spec)
         let opened = try userFacing { try workspace.openEngine(persist: true) }
-        let engine = opened.engine
-        let result = engine.apply(.trigger(pipeline: pipeline, params: bindings, by: OperatorIdentity.loginName()))
-        guard result.outcome != .rejected, let runID = engine.runs(pipeline: pipeline).first?.id else {
-            throw failure(result.message)
-        }
-        print("run #\(runID) of \(pipeline): \(result.message)")
-        var progress = RunProgress(run: runID, follow: follow)
-        let limit = engine.now + SimDuration.days(30)
-        NcursesTerminal.installSignalHandlers()
-        engine.runUntilIdle(maxTime: limit, waitForShell: true) { engine in
-            opened.pollChannel()
-            progress.report(engine)
-            return NcursesTerminal.pendingSignal != nil || (engine.run(runID)?.state.isFinal ?? true)
-        }
-        opened.shutdown()
-        if let signal = NcursesTerminal.pendingSignal {
-            print("interrupted: its shell steps were stopped; the run will show as interrupted and can be rerun from its failure")
-            throw ExitCode(128 + signal)
-        }
-        progress.report(engine)
-        guard let final = engine.run(runID) else { throw failure("run #\(runID) disappeared") }
-        print("run #\(runID) \(TextSanitizer.clean(final.reason))")
-        if let error = engine.snapshot().storeError { throw failure(error) }
-        switch final.state {
-        case .succeeded: return
-        case .queued, .running:
-            print("run #\(runID) did not finish within 30 days of simulated time")
-            throw ExitCode(1)
-        case .failed, .cancelled, .interrupted:
-            throw ExitCode(1)
-        }
+        try RunDriver.drive(opened, pipeline: pipeline, bindings: bindings, follow: follow)
     }
 
-    private func failure(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("flightdeck: \(message)\n".utf8))
-        return ExitCode(2)
-    }
 }
 
 /// Prints a line whenever a step of the run changes state, and with
@@ -94,6 +60,45 @@ struct RunProgress {
                 print("    \(step.id) #\(logLine.key.attempt) | \(stream)\(TextSanitizer.clean(logLine.text))")
             }
             printedLines[step.id] = max(already, lines.count)
+        }
+    }
+}
+
+/// Triggers a run on an engine this process holds and drives it to its end
+/// (the `run` command, and `trigger` when no engine is running): progress
+/// lines, exit 0 on success, 1 on a failed run, 2 on a refused trigger.
+enum RunDriver {
+    static func drive(_ opened: OpenEngine, pipeline: String, bindings: [ParamBinding], follow: Bool) throws {
+        let engine = opened.engine
+        let result = engine.apply(.trigger(pipeline: pipeline, params: bindings, by: OperatorIdentity.loginName()))
+        guard result.outcome != .rejected, let runID = engine.runs(pipeline: pipeline).first?.id else {
+            throw cliFailure(result.message)
+        }
+        print("run #\(runID) of \(pipeline): \(result.message)")
+        var progress = RunProgress(run: runID, follow: follow)
+        let limit = engine.now + SimDuration.days(30)
+        NcursesTerminal.installSignalHandlers()
+        engine.runUntilIdle(maxTime: limit, waitForShell: true) { engine in
+            opened.pollChannel()
+            progress.report(engine)
+            return NcursesTerminal.pendingSignal != nil || (engine.run(runID)?.state.isFinal ?? true)
+        }
+        opened.shutdown()
+        if let signal = NcursesTerminal.pendingSignal {
+            print("interrupted: its shell steps were stopped; the run will show as interrupted and can be rerun from its failure")
+            throw ExitCode(128 + signal)
+        }
+        progress.report(engine)
+        guard let final = engine.run(runID) else { throw cliFailure("run #\(runID) disappeared") }
+        print("run #\(runID) \(TextSanitizer.clean(final.reason))")
+        if let error = engine.snapshot().storeError { throw cliFailure(error) }
+        switch final.state {
+        case .succeeded: return
+        case .queued, .running:
+            print("run #\(runID) did not finish within 30 days of simulated time")
+            throw ExitCode(1)
+        case .failed, .cancelled, .interrupted:
+            throw ExitCode(1)
         }
     }
 }

@@ -5,12 +5,14 @@ import TUICore
 
 /// `flightdeck trigger PIPELINE [--param k=v]`: starts a run on the running
 /// engine (the control room, a `run` or a `simulate --state`) through the
-/// command channel, without waiting for the run.
+/// command channel, without waiting for the run. Without a running engine it
+/// applies the trigger itself and, as nothing else would, runs it to its end
+/// like `flightdeck run`.
 struct TriggerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trigger",
         abstract: "Trigger a pipeline run on the running engine (e.g. the control room) without waiting for it.",
-        discussion: "Needs an engine holding the state directory; without one, use 'flightdeck run PIPELINE', which runs it here and waits."
+        discussion: "Without a running engine the trigger is applied here and the run is driven to its end, as 'flightdeck run PIPELINE' does."
     )
 
     @Argument(help: "The pipeline id.")
@@ -25,9 +27,9 @@ struct TriggerCommand: ParsableCommand {
         let workspace = try Workspace.load(options)
         let bindings = try PipelineParams.bindings(params, pipeline: pipeline, in: workspace.spec)
         let user = OperatorIdentity.loginName()
-        try CommandDelivery.deliver(.trigger(pipeline: pipeline, params: bindings, by: user), workspace: workspace, user: user) { _ in
-            throw cliFailure("no engine is running on \(workspace.statePath), so nothing would run the triggered run; "
-                + "start the control room first, or use 'flightdeck run \(pipeline)' to run it here and wait")
+        try CommandDelivery.deliver(.trigger(pipeline: pipeline, params: bindings, by: user), workspace: workspace, user: user) { opened in
+            print("no engine is running on \(workspace.statePath): running the pipeline here")
+            try RunDriver.drive(opened, pipeline: pipeline, bindings: bindings, follow: false)
         }
     }
 }
