@@ -30,6 +30,19 @@ enum CommandDelivery {
         try local(opened)
     }
 
+    /// Delivers `command`; without a running engine applies it here and
+    /// prints its result the same way (exit 2 when refused or when the
+    /// store could not be written).
+    static func deliver(_ command: EngineCommand, workspace: Workspace, user: String) throws {
+        try deliver(command, workspace: workspace, user: user) { opened in
+            let result = opened.engine.apply(command)
+            guard result.outcome != .rejected else { throw cliFailure(result.message) }
+            print(TextSanitizer.clean(result.message))
+            let snapshot = opened.engine.snapshot()
+            if let error = snapshot.storeError ?? snapshot.registryStoreError { throw cliFailure(error) }
+        }
+    }
+
     /// Submits through the channel, waits, prints the result.
     static func submit(_ command: EngineCommand, workspace: Workspace, user: String, enginePID: Int32) throws {
         let channel = CommandChannel(databasePath: workspace.statePath + "/" + StateDirectory.databaseFileName)

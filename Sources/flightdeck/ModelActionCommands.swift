@@ -7,19 +7,13 @@ import TUICore
 /// (or, when a running engine holds it, submits it through the command
 /// channel), prints the result, and exits 0 when it was applied or changed
 /// nothing, 2 when it was refused. Unknown models fail before the engine is
-/// opened.
+/// opened; `model` is nil for commands on every model.
 enum RegistryCommandRunner {
-    static func run(_ options: ProjectOptions, model: String, _ command: (String) -> EngineCommand) throws {
+    static func run(_ options: ProjectOptions, model: String?, _ command: (String) -> EngineCommand) throws {
         let workspace = try Workspace.load(options)
-        try workspace.requireModel(model, in: try userFacing { try workspace.readRegistry() })
+        if let model { try workspace.requireModel(model, in: try userFacing { try workspace.readRegistry() }) }
         let user = OperatorIdentity.loginName()
-        let built = command(user)
-        try CommandDelivery.deliver(built, workspace: workspace, user: user) { opened in
-            let result = opened.engine.apply(built)
-            guard result.outcome != .rejected else { throw cliFailure(result.message) }
-            print(TextSanitizer.clean(result.message))
-            if let error = opened.engine.snapshot().registryStoreError { throw cliFailure(error) }
-        }
+        try CommandDelivery.deliver(command(user), workspace: workspace, user: user)
     }
 }
 
@@ -109,14 +103,6 @@ struct CleanupCommand: ParsableCommand {
     @OptionGroup var options: ProjectOptions
 
     func run() throws {
-        let workspace = try Workspace.load(options)
-        let user = OperatorIdentity.loginName()
-        let command = EngineCommand.cleanupRegistry(by: user)
-        try CommandDelivery.deliver(command, workspace: workspace, user: user) { opened in
-            let result = opened.engine.apply(command)
-            guard result.outcome != .rejected else { throw cliFailure(result.message) }
-            print(TextSanitizer.clean(result.message))
-            if let error = opened.engine.snapshot().registryStoreError { throw cliFailure(error) }
-        }
+        try RegistryCommandRunner.run(options, model: nil) { user in .cleanupRegistry(by: user) }
     }
 }

@@ -49,13 +49,7 @@ struct CancelCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace.load(options)
         let user = OperatorIdentity.loginName()
-        let command = EngineCommand.cancelRun(RunID(runID), by: user)
-        try CommandDelivery.deliver(command, workspace: workspace, user: user) { opened in
-            let result = opened.engine.apply(command)
-            guard result.outcome != .rejected else { throw cliFailure(result.message) }
-            print(TextSanitizer.clean(result.message))
-            if let error = opened.engine.snapshot().storeError { throw cliFailure(error) }
-        }
+        try CommandDelivery.deliver(.cancelRun(RunID(runID), by: user), workspace: workspace, user: user)
     }
 }
 
