@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import TUICore
 
 /// Applies one registry command on an engine holding the state directory
 /// (or, when a running engine holds it, submits it through the command

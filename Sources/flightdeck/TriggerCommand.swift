@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import TUICore
 
 /// `flightdeck trigger PIPELINE [--param k=v]`: starts a run on the running
 /// engine (the control room, a `run` or a `simulate --state`) through the
