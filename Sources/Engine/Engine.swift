@@ -97,6 +97,8 @@ public final class Engine {
             return withScheduler { $0.mark(run, step: step, succeeded: succeeded, by: user) }
         case .approve, .reject, .moveAlias, .promote, .archive, .decommission, .cleanupRegistry:
             return applyRegistryCommand(command)
+        case .rollout, .setRolloutWeight, .banditArm:
+            return applyServingCommand(command)
         }
     }
 
@@ -202,7 +204,8 @@ public final class Engine {
             storeError: storeError,
             models: registryHost?.registry.summaries() ?? [],
             pendingApprovals: registryHost?.registry.pendingApprovals ?? [],
-            registryStoreError: registryHost?.storeError
+            registryStoreError: registryHost?.storeError,
+            deployments: deploymentSummaries()
         )
     }
 }

@@ -41,4 +41,18 @@ public enum EngineCommand: Hashable, Sendable, Codable {
     case decommission(model: String, version: Int, by: String)
     /// Run every model's retention now.
     case cleanupRegistry(by: String)
+    /// An operator's rollout command for a deployment. `reason` is required
+    /// by `promote` at an approval gate (it records the registry approval
+    /// with `identity`) and by `abort`.
+    case rollout(deployment: String, action: RolloutAction, reason: String?, identity: DecisionIdentity)
+    /// Sets the candidate's live share, within the bounds the strategy allows.
+    case setRolloutWeight(deployment: String, percent: Int, by: String)
+    /// Pins a bandit arm (it gets all traffic), freezes it (its share is
+    /// held while the others adapt) or releases it.
+    case banditArm(deployment: String, version: Int, hold: BanditArmHold, by: String)
+}
+
+/// What an operator does to a bandit arm.
+public enum BanditArmHold: String, Sendable, Hashable, Codable, CaseIterable {
+    case pin, freeze, release
 }

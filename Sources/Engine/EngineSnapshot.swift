@@ -33,13 +33,16 @@ public struct EngineSnapshot: Hashable, Sendable {
     public var pendingApprovals: [PendingApproval]
     /// The last error writing the registry, if the latest write failed.
     public var registryStoreError: String?
+    /// The deployments, in project-file order.
+    public var deployments: [DeploymentSummary]
 
     /// A snapshot with all its parts.
     public init(
         projectName: String, seed: UInt64, now: SimTime, isPaused: Bool, speed: SimSpeed,
         pendingEventCount: Int, nextEventTime: SimTime?, recentEvents: [EngineEvent], totalEventCount: Int,
         pipelines: [PipelineSummary] = [], runs: [RunSummary] = [], storeError: String? = nil,
-        models: [ModelSummary] = [], pendingApprovals: [PendingApproval] = [], registryStoreError: String? = nil
+        models: [ModelSummary] = [], pendingApprovals: [PendingApproval] = [], registryStoreError: String? = nil,
+        deployments: [DeploymentSummary] = []
     ) {
         self.projectName = projectName
         self.seed = seed
@@ -56,5 +59,6 @@ public struct EngineSnapshot: Hashable, Sendable {
         self.models = models
         self.pendingApprovals = pendingApprovals
         self.registryStoreError = registryStoreError
+        self.deployments = deployments
     }
 }

@@ -16,6 +16,12 @@ public struct ProjectSpec: Sendable, Equatable {
     public var data: DataSpec?
     /// `models:` in file order.
     public var models: [ModelSpec] = []
+    /// The `deployments:` section: prediction services and their rollouts.
+    public var deployments: [DeploymentSpec] = []
+    /// Plan checks that do not stop the project from loading (e.g. a canary
+    /// step whose expected traffic is too small for its analysis), each
+    /// formatted `file:line:col: warning: ...`.
+    public var warnings: [String] = []
     /// Where the file came from (a path, or `<embedded demo>`), for messages.
     public var source: String
     /// The directory shell steps run in and relative outputs resolve against
@@ -35,6 +41,7 @@ public struct ProjectSpec: Sendable, Equatable {
     public func pipeline(_ id: String) -> PipelineSpec? { pipelines.first { $0.id == id } }
     public func pool(_ id: String) -> PoolSpec? { pools.first { $0.id == id } }
     public func model(_ id: String) -> ModelSpec? { models.first { $0.id == id } }
+    public func deployment(_ id: String) -> DeploymentSpec? { deployments.first { $0.id == id } }
 }
 
 /// A named pool of slots; a step that names it waits for a free slot.
