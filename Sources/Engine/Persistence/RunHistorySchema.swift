@@ -16,6 +16,7 @@ enum RunHistorySchema {
         }
         RegistrySchema.register(in: &migrator)
         CommandChannelSchema.register(in: &migrator)
+        ServingSchema.register(in: &migrator)
         return migrator
     }
 
