@@ -32,6 +32,7 @@ extension Engine {
         if let error = scheduler.flush() { throw error }
         try startRegistry(models: project?.models ?? [], store: registryStore ?? InMemoryRegistryStore(),
                           remover: artifactRemover ?? FileArtifactRemover(baseDirectory: workingDirectory ?? project?.directory))
+        if let project { bootstrapModels(project, workingDirectory: workingDirectory) }
     }
 
     /// The `git describe` text stored with new runs.

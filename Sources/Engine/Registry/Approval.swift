@@ -93,6 +93,8 @@ public enum DecisionKind: String, Sendable, Hashable, Codable {
     case rule
     /// The request timed out and its default decision applied.
     case timeout
+    /// The model's first version, trained at start by `bootstrap:`.
+    case bootstrap
 }
 
 /// One approve or reject, with who, when, why and the evidence shown.

@@ -19,6 +19,10 @@ public struct ModelSpec: Sendable, Equatable {
     public var retention: RetentionSpec
     /// How often cleanup runs by itself (nil: only by command).
     public var cleanupEvery: SimDuration?
+    /// `bootstrap: {rows: N}`: when the registry has no version of the model
+    /// at start, train one on N rows drawn from `data:` at the start time and
+    /// make it the approved champion (so deployments have something to serve).
+    public var bootstrapRows: Int?
 
     public init(id: String, description: String? = nil, policy: PromotionPolicy = .manual, approvalTimeout: SimDuration? = nil,
                 onTimeout: TimeoutDecision = .reject, retention: RetentionSpec = RetentionSpec(), cleanupEvery: SimDuration? = nil) {

@@ -10,6 +10,10 @@ enum ModelsSection: ProjectSection {
         for (id, entry) in diagnostics.uniqueEntries(entries, noun: "model", place: "models") {
             diagnostics.checkID(id, noun: "model", at: entry.keyPosition)
             if let model = ModelReader.read(id: id, entry: entry, diagnostics: &diagnostics) {
+                if model.bootstrapRows != nil, project.data == nil {
+                    diagnostics.error("bootstrap: model '\(id)' trains its first version on data: rows, but the project has no data: section; "
+                                      + "expected a data: section (see docs/project-file.md) or no bootstrap", at: entry.keyPosition)
+                }
                 project.models.append(model)
             }
         }
@@ -19,7 +23,7 @@ enum ModelsSection: ProjectSection {
 /// Reads one model: description, promotion policy, approval timeout,
 /// retention and cleanup schedule.
 enum ModelReader {
-    static let keys = ["description", "policy", "approval_timeout", "on_timeout", "retention", "cleanup"]
+    static let keys = ["description", "policy", "approval_timeout", "on_timeout", "retention", "cleanup", "bootstrap"]
     static let policyNames = ["manual", "two_person", "auto"]
     static let retentionKeys = ["keep_last", "max_artifact_age"]
     static let cleanupKeys = ["every"]
@@ -62,6 +66,8 @@ enum ModelReader {
             case "cleanup":
                 cleanupEntry = item
                 model.cleanupEvery = readCleanup(value, diagnostics: &d)
+            case "bootstrap":
+                model.bootstrapRows = readBootstrap(value, diagnostics: &d)
             default:
                 break
             }
@@ -123,6 +129,17 @@ enum ModelReader {
             }
         }
         return retention
+    }
+
+    /// `{rows: N}`.
+    static func readBootstrap(_ node: YAMLNode, diagnostics d: inout ProjectDiagnostics) -> Int? {
+        guard let entries = d.mapping(node, "bootstrap", expected: "a mapping like {rows: 5000}") else { return nil }
+        let known = d.knownKeys(entries, allowed: ["rows"], place: "bootstrap")
+        guard let item = known.first(where: { $0.key == "rows" })?.entry else {
+            if entries.isEmpty { d.error("bootstrap: expected {rows: N}, found an empty mapping", at: node) }
+            return nil
+        }
+        return d.integer(item.value, "rows", minimum: 50)
     }
 
     /// `{every: DURATION}`.
