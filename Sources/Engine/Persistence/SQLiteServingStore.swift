@@ -15,6 +15,20 @@ public final class SQLiteServingStore: ServingStore, Sendable {
         writer = runStore.pool
     }
 
+    /// Opens `state.db` read-only (for the CLI while an engine holds the
+    /// state directory); it must exist and be migrated.
+    public init(readingDatabaseAt path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        do {
+            writer = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(path: path, operation: "open", underlying: error)
+        }
+    }
+
     public func append(_ changes: [ServingChange]) throws {
         guard !changes.isEmpty else { return }
         do {
@@ -65,6 +79,30 @@ public final class SQLiteServingStore: ServingStore, Sendable {
                 SELECT \(ServingSchema.trafficColumns) FROM traffic_changes WHERE deployment = ? AND at <= ?
                 ORDER BY at DESC, sequence DESC LIMIT 1
                 """, arguments: [deployment, time.milliseconds]).first
+        }
+    }
+
+    public func publish(_ summaries: [DeploymentSummary], at time: SimTime) throws {
+        do {
+            try writer.write { db in
+                try db.execute(sql: "DELETE FROM deployment_status")
+                for (position, summary) in summaries.enumerated() {
+                    try db.cachedStatement(sql: ServingSchema.upsertStatus).execute(arguments: [
+                        summary.id, position, time.milliseconds, try RegistryJSON.encode(summary),
+                    ])
+                }
+            }
+        } catch {
+            throw StoreError(path: path, operation: "publish the deployments' status", underlying: error)
+        }
+    }
+
+    public func publishedStatus() throws -> PublishedServingStatus? {
+        try read("read the published deployments' status") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT at, summary FROM deployment_status ORDER BY position")
+            guard let first = rows.first else { return nil }
+            return PublishedServingStatus(at: SimTime(milliseconds: first[0]),
+                                          deployments: try rows.map { try RegistryJSON.decode(DeploymentSummary.self, $0[1]) })
         }
     }
 

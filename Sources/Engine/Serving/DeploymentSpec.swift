@@ -135,7 +135,7 @@ public struct ReplicaSpec: Sendable, Hashable {
 
 /// A version's latency (lognormal with this median and 99th percentile, in
 /// milliseconds) and its share of requests that fail.
-public struct ServingProfile: Sendable, Hashable {
+public struct ServingProfile: Sendable, Hashable, Codable {
     public var medianLatencyMs: Double
     public var p99LatencyMs: Double
     public var errorRate: Double

@@ -2,7 +2,7 @@ import SimKernel
 
 /// What the Deployments screen and `flightdeck rollout status` show of one
 /// deployment (a copy; part of ``EngineSnapshot``).
-public struct DeploymentSummary: Sendable, Hashable {
+public struct DeploymentSummary: Sendable, Hashable, Codable {
     public var id: String
     public var description: String?
     public var model: String
@@ -100,8 +100,8 @@ public enum RolloutPhase: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One step of a rollout plan as listed on screen (`set weight 10%`,
 /// `pause 10m`, `wait for approval`, `analysis: error_rate < 1%, ...`).
-public struct PlanStepSummary: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
+public struct PlanStepSummary: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable {
         case done, current, pending, failed, skipped
     }
     public var text: String
@@ -123,8 +123,8 @@ public struct TrafficPoint: Sendable, Hashable, Codable {
 }
 
 /// One version's figures side by side with the others.
-public struct VersionServingSummary: Sendable, Hashable {
-    public enum Role: String, Sendable, Hashable {
+public struct VersionServingSummary: Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Hashable, Codable {
         case stable, candidate, previous
     }
     public var version: Int
@@ -175,7 +175,7 @@ public struct AnalysisCheck: Sendable, Hashable, Codable {
 }
 
 /// A bandit's arms.
-public struct BanditSummary: Sendable, Hashable {
+public struct BanditSummary: Sendable, Hashable, Codable {
     public var algorithm: String
     public var arms: [BanditArm]
     /// Expected reward lost against always pulling the best arm (by
@@ -189,7 +189,7 @@ public struct BanditSummary: Sendable, Hashable {
 }
 
 /// One bandit arm (a version) with its Beta posterior.
-public struct BanditArm: Sendable, Hashable {
+public struct BanditArm: Sendable, Hashable, Codable {
     public var version: Int
     public var alpha: Double
     public var beta: Double
@@ -216,7 +216,7 @@ public struct BanditArm: Sendable, Hashable {
 }
 
 /// An A/B test's state.
-public struct ABTestSummary: Sendable, Hashable {
+public struct ABTestSummary: Sendable, Hashable, Codable {
     public var kpi: String
     /// Per arm: samples and KPI value (stable arm first).
     public var stableSamples: Int
@@ -242,7 +242,7 @@ public struct ABTestSummary: Sendable, Hashable {
 
 /// The comparison of strategies from the seeds (no downtime, condition-based,
 /// rollback time, additional cost), for the strategy in use.
-public struct StrategyTraits: Sendable, Hashable {
+public struct StrategyTraits: Sendable, Hashable, Codable {
     public var noDowntime: Bool
     public var conditionBased: Bool
     /// `instant`, `fast`, `slow`, `n/a`.

@@ -2,7 +2,7 @@ import SimKernel
 
 /// One version's serving figures over a trailing window (live and mirrored
 /// requests are kept apart: live ones reached users, mirrored ones did not).
-public struct VersionWindowMetrics: Sendable, Hashable {
+public struct VersionWindowMetrics: Sendable, Hashable, Codable {
     public var version: Int
     /// The window's length and end.
     public var window: SimDuration

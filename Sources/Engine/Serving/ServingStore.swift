@@ -39,6 +39,22 @@ public protocol ServingStore: AnyObject {
     func trafficChanges(deployment: String, limit: Int?) throws -> [TrafficChange]
     /// The routing in force at `time`: the last change at or before it.
     func trafficChange(deployment: String, at time: SimTime) throws -> TrafficChange?
+    /// Replaces the published status (the running engine's summaries, so
+    /// other processes can show live figures).
+    func publish(_ summaries: [DeploymentSummary], at time: SimTime) throws
+    /// The last published status, in the order published (nil when none).
+    func publishedStatus() throws -> PublishedServingStatus?
+}
+
+/// Deployment summaries as a running engine last published them.
+public struct PublishedServingStatus: Sendable, Hashable {
+    /// The simulated time of the publication.
+    public var at: SimTime
+    public var deployments: [DeploymentSummary]
+    public init(at: SimTime, deployments: [DeploymentSummary]) {
+        self.at = at
+        self.deployments = deployments
+    }
 }
 
 /// A ``ServingStore`` in memory, for tests and runs without a state
@@ -46,6 +62,7 @@ public protocol ServingStore: AnyObject {
 public final class InMemoryServingStore: ServingStore {
     private var changes: [TrafficChange] = []
     private var states: [DeploymentState] = []
+    private var published: PublishedServingStatus?
     /// When set, the next ``append(_:)`` throws it (and stores nothing), then clears it.
     public var failNextAppend: (any Error)?
 
@@ -83,4 +100,10 @@ public final class InMemoryServingStore: ServingStore {
     public func trafficChange(deployment: String, at time: SimTime) throws -> TrafficChange? {
         changes.last { $0.deployment == deployment && $0.time <= time }
     }
+
+    public func publish(_ summaries: [DeploymentSummary], at time: SimTime) throws {
+        published = PublishedServingStatus(at: time, deployments: summaries)
+    }
+
+    public func publishedStatus() throws -> PublishedServingStatus? { published }
 }

@@ -60,6 +60,34 @@ final class ServingStoreTests: XCTestCase {
         XCTAssertEqual(try reopened.deploymentStates().first?.triedVersions, [2])
     }
 
+    private func summary(_ id: String, reason: String) -> DeploymentSummary {
+        DeploymentSummary(id: id, model: "fraud", mode: "realtime", modeStatus: "40 req/s", strategy: "canary", stableVersion: 1,
+                          candidateVersion: 2, phase: .progressing, reason: reason, stepIndex: 1,
+                          plan: [PlanStepSummary(text: "set weight 10%", status: .done), PlanStepSummary(text: "pause 10m", status: .current)],
+                          routing: change(0, candidate: 10, why: "").routing, trafficHistory: [TrafficPoint(time: .zero, candidatePercent: 10)],
+                          versions: [], analysis: [AnalysisCheck(condition: "error_rate < 1%", value: 0.002, threshold: 0.01, outcome: .pass,
+                                                                 detail: "0.002 < 0.01")],
+                          analysisVerdict: "passed 1/1", bandit: nil, abTest: nil,
+                          traits: StrategyTraits(noDowntime: true, conditionBased: false, rollbackTime: "fast", additionalCost: "low"),
+                          recentChanges: [])
+    }
+
+    func testThePublishedStatusIsReplacedAndReadBackInOrder() throws {
+        let directory = try StateDirectory(path: temporary.file("state"))
+        let runs = try SQLiteRunStore(directory: directory)
+        defer { try? runs.close(); directory.close() }
+        let store = SQLiteServingStore(sharing: runs)
+        XCTAssertNil(try store.publishedStatus())
+        try store.publish([summary("zeta", reason: "old"), summary("alpha", reason: "old")], at: SimTime(milliseconds: 1_000))
+        try store.publish([summary("zeta", reason: "paused: waiting 10m (4m left)"), summary("alpha", reason: "new")],
+                          at: SimTime(milliseconds: 2_000))
+        let reader = try SQLiteServingStore(readingDatabaseAt: runs.path)
+        let status = try XCTUnwrap(try reader.publishedStatus())
+        XCTAssertEqual(status.at, SimTime(milliseconds: 2_000))
+        XCTAssertEqual(status.deployments.map(\.id), ["zeta", "alpha"])
+        XCTAssertEqual(status.deployments.first, summary("zeta", reason: "paused: waiting 10m (4m left)"))
+    }
+
     func testAFailedAppendStoresNothing() throws {
         let store = InMemoryServingStore()
         store.failNextAppend = StoreError(path: "", operation: "append", message: "disk full")
