@@ -1,9 +1,9 @@
 /// Suggestions for misspelt names.
-enum DidYouMean {
+public enum DidYouMean {
     /// The candidate closest to `word` by edit distance, if within
     /// `maxDistance` and within half the word's length, so that short words
     /// are not matched to anything (ties: the earlier candidate).
-    static func suggestion(for word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
+    public static func suggestion(for word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
         let maxDistance = min(maxDistance, word.unicodeScalars.count / 2)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
