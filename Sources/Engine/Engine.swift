@@ -43,6 +43,8 @@ public final class Engine {
     /// The model registry and its scheduled timeouts and cleanups (nil for an
     /// engine made without a project argument).
     var registryHost: RegistryHost?
+    /// The deployments and their rollouts (nil without `deployments:`).
+    var servingHost: ServingHost?
 
     /// A fresh engine at time zero, running (not paused) at the configured
     /// speed, with a `started` event in its log.
@@ -145,6 +147,7 @@ public final class Engine {
         let fired = fireEvents(upTo: target)
         now = target
         flushRunChanges()
+        advanceServing()
         return fired
     }
 

@@ -16,11 +16,14 @@ extension Engine {
     /// - `registryStore`: the model registry (nil: an
     ///   ``InMemoryRegistryStore``); `artifactRemover` removes artifact files
     ///   for retention (nil: files relative to the working directory).
+    /// - `servingStore`: the deployments' traffic changes and rollout states
+    ///   (nil: an ``InMemoryServingStore``).
     /// - Throws: when the history cannot be read or the first write fails.
     public convenience init(configuration: EngineConfiguration, project: ProjectSpec? = nil, store: (any RunStore)? = nil,
                             shell: (any ShellLauncher)? = nil, artifactHasher: (any ArtifactHasher)? = nil,
                             builtins: BuiltinRegistry = .standard, workingDirectory: String? = nil,
-                            registryStore: (any RegistryStore)? = nil, artifactRemover: (any ArtifactRemover)? = nil) throws {
+                            registryStore: (any RegistryStore)? = nil, artifactRemover: (any ArtifactRemover)? = nil,
+                            servingStore: (any ServingStore)? = nil) throws {
         self.init(configuration: configuration)
         let scheduler = PipelineScheduler(engine: self, project: project ?? ProjectSpec(name: configuration.projectName),
                                           store: store ?? InMemoryRunStore(), shell: shell, hasher: artifactHasher,
@@ -32,7 +35,10 @@ extension Engine {
         if let error = scheduler.flush() { throw error }
         try startRegistry(models: project?.models ?? [], store: registryStore ?? InMemoryRegistryStore(),
                           remover: artifactRemover ?? FileArtifactRemover(baseDirectory: workingDirectory ?? project?.directory))
-        if let project { bootstrapModels(project, workingDirectory: workingDirectory) }
+        if let project {
+            bootstrapModels(project, workingDirectory: workingDirectory)
+            try startServing(project: project, store: servingStore ?? InMemoryServingStore(), workingDirectory: workingDirectory ?? project.directory)
+        }
     }
 
     /// The `git describe` text stored with new runs.
@@ -79,6 +85,7 @@ extension Engine {
             pipelineScheduler?.drainShell()
             if let stop, stop(self) {
                 flushRunChanges()
+                advanceServing()
                 return fired
             }
             // Real processes hold simulated time: wait for them before firing
@@ -104,6 +111,7 @@ extension Engine {
         }
         if now < maxTime { now = maxTime }
         flushRunChanges()
+        advanceServing()
         return fired
     }
 

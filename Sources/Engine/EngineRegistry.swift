@@ -141,7 +141,7 @@ extension Engine {
     /// A version put into production (the champion alias) runs in this
     /// engine's runtime: when that differs from the one it was trained in,
     /// say so in the result and the event log.
-    private func runtimeWarning(_ move: AliasMove) -> String {
+    func runtimeWarning(_ move: AliasMove) -> String {
         guard move.alias == "champion", let number = move.version,
               let version = registry?.version(move.model, number),
               let warning = version.runtimeMismatch(current: runtime) else { return "" }
@@ -154,7 +154,7 @@ extension Engine {
         return .applied(message)
     }
 
-    private func aliasMessage(_ move: AliasMove) -> String {
+    func aliasMessage(_ move: AliasMove) -> String {
         let target = move.version.map { "v\($0)" } ?? "nothing"
         return "\(move.model) \(move.alias) -> \(target) by \(move.by): \(move.reason)"
     }
@@ -169,6 +169,7 @@ extension Engine {
         do {
             try host.registry.save()
             host.storeError = nil
+            servingRegistryChanged()
         } catch {
             let message = "could not write the model registry: \(error)"
             if host.storeError != message { record(.registryStoreError, message) }

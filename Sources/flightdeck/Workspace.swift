@@ -58,6 +58,7 @@ struct Workspace {
         var directory: StateDirectory?
         var store: (any RunStore)?
         var registryStore: (any RegistryStore)?
+        var servingStore: (any ServingStore)?
         var channel: CommandChannel?
         if persist {
             let opened = try StateDirectory(path: statePath)
@@ -68,6 +69,7 @@ struct Workspace {
             let runStore = try SQLiteRunStore(directory: opened)
             store = runStore
             registryStore = SQLiteRegistryStore(sharing: runStore)
+            servingStore = SQLiteServingStore(sharing: runStore)
             channel = CommandChannel(sharing: runStore)
         }
         var configuration = EngineConfiguration(projectName: spec.name, seed: seed ?? spec.seed, initialSpeed: speed)
@@ -78,7 +80,8 @@ struct Workspace {
             configuration: configuration, project: spec, store: store,
             shell: shell, artifactHasher: FileArtifactHasher(),
             workingDirectory: work,
-            registryStore: registryStore, artifactRemover: FileArtifactRemover(baseDirectory: work)
+            registryStore: registryStore, artifactRemover: FileArtifactRemover(baseDirectory: work),
+            servingStore: servingStore
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
         return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0) })

@@ -95,6 +95,8 @@ public enum DecisionKind: String, Sendable, Hashable, Codable {
     case timeout
     /// The model's first version, trained at start by `bootstrap:`.
     case bootstrap
+    /// A deployment's rollout of the version failed (rolled back automatically).
+    case rollout
 }
 
 /// One approve or reject, with who, when, why and the evidence shown.

@@ -34,3 +34,17 @@ extension ModelRegistry {
         return .success(version(model, registered.version) ?? registered)
     }
 }
+
+extension ModelRegistry {
+    /// Rejects a version's pending approval request because a deployment
+    /// rolled it back (a `rollout` decision, with the failing metric in the reason).
+    public func decideByRollout(model: String, version: Int, reason: String, at: SimTime) -> Result<DecisionOutcome, RegistryError> {
+        guard let request = pendingRequest(model, version: version) else {
+            return .failure(.invalidState(model: model, version: version, state: self.version(model, version)?.state ?? .registered,
+                                          action: "reject by rollout", expected: "a pending approval request"))
+        }
+        if let index = modelIndex[model], let error = checkTime(index, at) { return .failure(error) }
+        return .success(record(request: request.id, approve: false, kind: .rollout, identity: DecisionIdentity(user: "flightdeck", wallTime: "-"),
+                               reason: reason, evidence: request.evidence, at: at))
+    }
+}
