@@ -1,7 +1,7 @@
 import SimKernel
 
 /// One analysis in progress: a measurement every `interval` over the
-/// trailing `window`, each condition checked on the candidate (thresholds
+/// trailing `window` (clipped to the time since the analysis started), each condition checked on the candidate (thresholds
 /// relative to the stable version resolved against the stable version's
 /// figures).
 ///
@@ -76,8 +76,10 @@ public struct AnalysisRun: Sendable, Hashable, Codable {
     @discardableResult
     public mutating func measureIfDue(at now: SimTime, candidate: Int, stable: Int, metrics: some ServingMetricsReading) -> Bool {
         guard outcome == .running, now >= nextMeasurementAt else { return false }
-        let candidateWindow = metrics.windowMetrics(version: candidate, window: spec.window)
-        let stableWindow = metrics.windowMetrics(version: stable, window: spec.window)
+        // Only traffic since the analysis started counts (not the previous step's weight, a downtime or the preview).
+        let window = max(.seconds(1), min(spec.window, now - startedAt))
+        let candidateWindow = metrics.windowMetrics(version: candidate, window: window)
+        let stableWindow = metrics.windowMetrics(version: stable, window: window)
         let stableTotals = metrics.totals(version: stable)
         record(spec.conditions.map {
             Self.check($0, candidate: candidateWindow, stable: stableWindow, stableTotals: stableTotals, minRequests: spec.minRequests)

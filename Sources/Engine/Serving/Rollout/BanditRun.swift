@@ -10,6 +10,8 @@ import SimKernel
 /// arm its probability of being best; epsilon-greedy sends 1 - epsilon to
 /// the arm with the best posterior mean and epsilon to the other. A pinned
 /// arm gets all traffic; a frozen arm keeps its share while the other adapts.
+/// Until an arm has `minPulls` pulls it keeps at least ``explorationFloor``
+/// percent of the traffic (else a quick early lead starves it for good).
 public struct BanditRun: Sendable, Hashable, Codable {
     /// One arm's state.
     public struct Arm: Sendable, Hashable, Codable {
@@ -25,6 +27,9 @@ public struct BanditRun: Sendable, Hashable, Codable {
         public var beta: Double { 1 + Double(pulls - rewards) }
         public var mean: Double { alpha / (alpha + beta) }
     }
+
+    /// The least share, in percent, of an arm that has fewer than `minPulls` pulls.
+    public static let explorationFloor = 10.0
 
     /// Posterior draws per arm and update.
     public static let drawsPerUpdate = 1000
@@ -132,6 +137,7 @@ public struct BanditRun: Sendable, Hashable, Codable {
             let others = Double(max(1, arms.count - 1))
             wanted = arms.indices.map { $0 == best ? (1 - epsilon) * 100 : epsilon * 100 / others }
         }
+        liftStarvingArms(&wanted)
         let frozenShare = arms.filter(\.frozen).reduce(0) { $0 + $1.percent }
         let freeWanted = arms.indices.filter { !arms[$0].frozen }.reduce(0) { $0 + wanted[$1] }
         let freeIndices = arms.indices.filter { !arms[$0].frozen }
@@ -147,6 +153,18 @@ public struct BanditRun: Sendable, Hashable, Codable {
                 assigned += arms[index].percent
             }
         }
+    }
+
+    /// An arm below `minPulls` keeps at least ``explorationFloor`` percent,
+    /// so the stopping rule (minimum pulls on every arm) can be reached.
+    private func liftStarvingArms(_ wanted: inout [Double]) {
+        let starving = arms.indices.filter { arms[$0].pulls < spec.minPulls && wanted[$0] < Self.explorationFloor }
+        let rest = arms.indices.filter { !starving.contains($0) }
+        guard !starving.isEmpty, !rest.isEmpty else { return }
+        let restTotal = rest.reduce(0) { $0 + wanted[$1] }
+        let restShare = 100 - Double(starving.count) * Self.explorationFloor
+        for index in starving { wanted[index] = Self.explorationFloor }
+        for index in rest { wanted[index] = restTotal > 0 ? wanted[index] / restTotal * restShare : restShare / Double(rest.count) }
     }
 
     /// Applies an operator's hold to `version`'s arm; false for an unknown arm.

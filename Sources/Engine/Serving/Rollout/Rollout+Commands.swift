@@ -147,7 +147,7 @@ extension Rollout {
         rollingNew = 0
         operatorHold = nil
         var effects: [RolloutEffect] = [.log("\(deployment): rollout of v\(candidate) retried by \(operatorName)")]
-        effects += enterStep(at: now)
+        effects += enterPassingInstantSteps(at: now)
         return .success(effects)
     }
 

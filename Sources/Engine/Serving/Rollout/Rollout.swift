@@ -178,7 +178,31 @@ public struct Rollout: Sendable, Hashable, Codable {
         if stepIndex >= steps.count {
             return promote(at: now, why: "\(strategy.name): plan complete")
         }
-        return enterStep(at: now)
+        return enterPassingInstantSteps(at: now)
+    }
+
+    /// Enters the current step, and the ones after it while they complete
+    /// as soon as they are entered (routing changes), so a command that
+    /// moves the plan on leaves it at a step that waits.
+    mutating func enterPassingInstantSteps(at now: SimTime) -> [RolloutEffect] {
+        var effects = enterStep(at: now)
+        while stepIndex < steps.count, completesOnEntry(steps[stepIndex]) {
+            marks[stepIndex] = .done
+            stepIndex += 1
+            if stepIndex >= steps.count {
+                return effects + promote(at: now, why: "\(strategy.name): plan complete")
+            }
+            effects += enterStep(at: now)
+        }
+        return effects
+    }
+
+    private func completesOnEntry(_ step: RolloutStep) -> Bool {
+        switch step {
+        case .mirror, .preview, .weight, .dormant, .cohort, .switchOver, .promote: return true
+        case .replace(let downtime): return downtime == .zero
+        case .pause, .approval, .analysis, .scaleDown, .batch, .abTest, .bandit: return false
+        }
     }
 
     /// The candidate serves everything: the rollout is over.

@@ -36,6 +36,16 @@ final class FakeServing: ServingMetricsReading {
         self.generator = Xoshiro256StarStar(seed: seed)
     }
 
+    /// An independent copy with the same history and random state.
+    func copy() -> FakeServing {
+        let twin = FakeServing(versions, ratePerSecond: ratePerSecond)
+        twin.labelDelaySeconds = labelDelaySeconds
+        twin.now = now
+        twin.seconds = seconds
+        twin.generator = generator
+        return twin
+    }
+
     private func index(of version: Int) -> Int? { versions.firstIndex { $0.version == version } }
 
     private func bernoulli(_ p: Double) -> Bool { Sampling.unitInterval(using: &generator) < p }
@@ -134,7 +144,7 @@ struct FixedMetrics: ServingMetricsReading {
 }
 
 /// One effect with the simulated time it was returned at.
-struct TimedEffect {
+struct TimedEffect: Equatable {
     var time: SimTime
     var effect: RolloutEffect
 }
