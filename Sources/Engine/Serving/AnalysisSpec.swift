@@ -8,7 +8,7 @@ import SimKernel
 /// pass. More than `failureLimit` failed measurements fail the analysis
 /// (rollback); more than `inconclusiveLimit` inconclusive ones make it
 /// inconclusive (the rollout pauses for an operator).
-public struct AnalysisSpec: Sendable, Hashable {
+public struct AnalysisSpec: Sendable, Hashable, Codable {
     public var conditions: [AnalysisCondition]
     public var window: SimDuration
     public var interval: SimDuration
@@ -32,7 +32,7 @@ public struct AnalysisSpec: Sendable, Hashable {
 }
 
 /// A metric of one version over an analysis window.
-public enum AnalysisMetric: String, Sendable, Hashable, CaseIterable {
+public enum AnalysisMetric: String, Sendable, Hashable, Codable, CaseIterable {
     /// Failed requests / requests, as a fraction (a `1%` threshold is 0.01).
     case errorRate = "error_rate"
     case p50LatencyMs = "p50_latency_ms"
@@ -46,7 +46,7 @@ public enum AnalysisMetric: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A comparison operator of a condition.
-public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+public enum ComparisonOperator: String, Sendable, Hashable, Codable, CaseIterable {
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 
     public func holds(_ value: Double, _ threshold: Double) -> Bool {
@@ -61,14 +61,14 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
 
 /// The right-hand side of a condition: a number, or the stable version's
 /// value of the same metric plus an offset (`stable - 0.02`, `stable * 1.2`).
-public enum AnalysisThreshold: Sendable, Hashable {
+public enum AnalysisThreshold: Sendable, Hashable, Codable {
     case value(Double)
     case stablePlus(Double)
     case stableTimes(Double)
 }
 
 /// `error_rate < 1%`, `p99_latency_ms < 150`, `accuracy >= stable - 0.02`.
-public struct AnalysisCondition: Sendable, Hashable, CustomStringConvertible {
+public struct AnalysisCondition: Sendable, Hashable, Codable, CustomStringConvertible {
     public var metric: AnalysisMetric
     public var comparison: ComparisonOperator
     public var threshold: AnalysisThreshold

@@ -12,6 +12,9 @@ public struct VersionWindowMetrics: Sendable, Hashable, Codable {
     public var errors: Int
     /// Requests mirrored to this version (shadow, blue/green preview).
     public var mirrored: Int
+    /// How many of the mirrored requests failed (kept apart from `errors`,
+    /// which counts live failures only).
+    public var mirroredErrors: Int
     /// Latency percentiles in milliseconds over live and mirrored requests
     /// (nil with no requests).
     public var p50LatencyMs: Double?
@@ -30,13 +33,14 @@ public struct VersionWindowMetrics: Sendable, Hashable, Codable {
 
     public init(version: Int, window: SimDuration, end: SimTime, requests: Int = 0, errors: Int = 0, mirrored: Int = 0,
                 p50LatencyMs: Double? = nil, p95LatencyMs: Double? = nil, p99LatencyMs: Double? = nil, maxLatencyMs: Double? = nil,
-                labelled: Int = 0, correct: Int = 0, compared: Int = 0, agreed: Int = 0) {
+                labelled: Int = 0, correct: Int = 0, compared: Int = 0, agreed: Int = 0, mirroredErrors: Int = 0) {
         self.version = version
         self.window = window
         self.end = end
         self.requests = requests
         self.errors = errors
         self.mirrored = mirrored
+        self.mirroredErrors = mirroredErrors
         self.p50LatencyMs = p50LatencyMs
         self.p95LatencyMs = p95LatencyMs
         self.p99LatencyMs = p99LatencyMs

@@ -2,7 +2,7 @@ import SimKernel
 
 /// A deployment's progressive-delivery strategy (the deployment patterns of
 /// the seeds) with its parameters, as written under `strategy:`.
-public enum StrategySpec: Sendable, Hashable {
+public enum StrategySpec: Sendable, Hashable, Codable {
     /// Replace the stable version with the candidate at once, with an
     /// optional downtime window during which requests fail.
     case basic(BasicStrategy)
@@ -44,18 +44,23 @@ public enum StrategySpec: Sendable, Hashable {
     public static let names = ["basic", "shadow", "canary", "ab_test", "blue_green", "bandit", "rolling", "feature_flag"]
 }
 
-/// `basic: {downtime: 30s}`.
-public struct BasicStrategy: Sendable, Hashable {
+/// `basic: {downtime: 30s, analysis: {...}}`.
+public struct BasicStrategy: Sendable, Hashable, Codable {
     /// How long requests fail while the new version starts (0 = none).
     public var downtime: SimDuration
-    public init(downtime: SimDuration = .zero) {
+    /// Runs after the replacement (once the downtime is over); a failure
+    /// replaces the candidate with the stable version again (with the same
+    /// downtime).
+    public var analysis: AnalysisSpec?
+    public init(downtime: SimDuration = .zero, analysis: AnalysisSpec? = nil) {
         self.downtime = downtime
+        self.analysis = analysis
     }
 }
 
 /// `shadow: {mirror: 100, analysis: {...}, approval: true}`: mirror, analyse
 /// over the analysis window, then (after an approval when asked) switch.
-public struct ShadowStrategy: Sendable, Hashable {
+public struct ShadowStrategy: Sendable, Hashable, Codable {
     /// Share of live requests copied to the candidate, 1-100.
     public var mirrorPercent: Int
     public var analysis: AnalysisSpec
@@ -69,7 +74,7 @@ public struct ShadowStrategy: Sendable, Hashable {
 }
 
 /// One step of a canary or feature-flag plan.
-public enum RolloutStepSpec: Sendable, Hashable {
+public enum RolloutStepSpec: Sendable, Hashable, Codable {
     /// Send this percentage (0-100) of live traffic to the candidate (for a
     /// feature flag: switch the candidate on for this share of users).
     case weight(Int)
@@ -83,7 +88,7 @@ public enum RolloutStepSpec: Sendable, Hashable {
 }
 
 /// `canary: {steps: [...], analysis: {...}}`.
-public struct CanaryStrategy: Sendable, Hashable {
+public struct CanaryStrategy: Sendable, Hashable, Codable {
     public var steps: [RolloutStepSpec]
     /// Runs in the background through the whole plan when given, and is
     /// the default of `analysis` steps without their own.
@@ -95,7 +100,7 @@ public struct CanaryStrategy: Sendable, Hashable {
 }
 
 /// The KPI an A/B test compares.
-public enum ABTestKPI: String, Sendable, Hashable, CaseIterable {
+public enum ABTestKPI: String, Sendable, Hashable, Codable, CaseIterable {
     /// Correct predictions among labelled requests (higher is better).
     case accuracy
     /// Failed requests (lower is better).
@@ -108,7 +113,7 @@ public enum ABTestKPI: String, Sendable, Hashable, CaseIterable {
 /// `minSamples`; ends with a winner (the candidate is promoted, after an
 /// approval when asked; the stable one winning rolls back) or inconclusive
 /// at `maxDuration` (rolled back, reason says inconclusive).
-public struct ABTestStrategy: Sendable, Hashable {
+public struct ABTestStrategy: Sendable, Hashable, Codable {
     /// Percent of users sent to the candidate, 1-99.
     public var candidatePercent: Int
     public var kpi: ABTestKPI
@@ -130,7 +135,7 @@ public struct ABTestStrategy: Sendable, Hashable {
 
 /// `blue_green: {preview_mirror: 100, pre_promotion: {...}, auto_promote: false,
 /// post_promotion: {...}, scale_down_delay: 30m}`.
-public struct BlueGreenStrategy: Sendable, Hashable {
+public struct BlueGreenStrategy: Sendable, Hashable, Codable {
     /// Share of live requests copied to the preview environment for the
     /// pre-promotion analysis (answers discarded), 0-100.
     public var previewMirrorPercent: Int
@@ -154,7 +159,7 @@ public struct BlueGreenStrategy: Sendable, Hashable {
 }
 
 /// How a bandit picks the traffic split.
-public enum BanditAlgorithm: Sendable, Hashable {
+public enum BanditAlgorithm: Sendable, Hashable, Codable {
     /// Each arm's weight is its probability of having the best Beta
     /// posterior (estimated from seeded posterior draws).
     case thompson
@@ -169,7 +174,7 @@ public enum BanditAlgorithm: Sendable, Hashable {
 /// `confidence` (after `minPulls` per arm) or at `maxDuration` (the arm with
 /// the best mean wins); the candidate winning is promoted, the stable one
 /// winning rolls back.
-public struct BanditStrategy: Sendable, Hashable {
+public struct BanditStrategy: Sendable, Hashable, Codable {
     public var algorithm: BanditAlgorithm
     public var updateEvery: SimDuration
     public var minPulls: Int
@@ -192,7 +197,7 @@ public struct BanditStrategy: Sendable, Hashable {
 /// `maxUnavailable` old ones; a batch is ready after `interval`; the
 /// analysis (if any) runs after each batch. Live traffic follows the share
 /// of ready replicas per version.
-public struct RollingStrategy: Sendable, Hashable {
+public struct RollingStrategy: Sendable, Hashable, Codable {
     public var maxUnavailable: Int
     public var maxSurge: Int
     public var interval: SimDuration
@@ -209,7 +214,7 @@ public struct RollingStrategy: Sendable, Hashable {
 /// the candidate is deployed dormant (replicas up, no traffic); a `weight`
 /// step switches it on for that percent of users (by a hash of the user id,
 /// so a user keeps their version).
-public struct FeatureFlagStrategy: Sendable, Hashable {
+public struct FeatureFlagStrategy: Sendable, Hashable, Codable {
     public var steps: [RolloutStepSpec]
     public var analysis: AnalysisSpec?
     public init(steps: [RolloutStepSpec], analysis: AnalysisSpec? = nil) {
