@@ -123,7 +123,7 @@ public final class Engine {
         return recordApplied(.speedChanged, "speed \(newSpeed)")
     }
 
-    private func recordApplied(_ kind: EngineEventKind, _ message: String) -> CommandResult {
+    func recordApplied(_ kind: EngineEventKind, _ message: String) -> CommandResult {
         record(kind, message)
         return .applied(message)
     }
