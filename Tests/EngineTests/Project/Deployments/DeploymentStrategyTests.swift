@@ -141,6 +141,8 @@ final class DeploymentStrategyTests: XCTestCase {
             "8:87: step 6: expected one of {weight: PERCENT}, {pause: DURATION}, approval, analysis or {analysis: {...}} (one key per step), found weight and pause",
             "8:112: step 7: unknown step '7'; expected {weight: PERCENT}, {pause: DURATION}, approval, analysis or {analysis: {...}}",
         ])
+        XCTAssertEqual(errors("{canary: {steps: [{weight: 10%}, {weight: 100}]}}"),
+                       ["8:42: weight: expected an integer percent from 0 to 100 (write the number without %), found '10%'"])
         XCTAssertEqual(errors("{canary: {steps: []}}"),
                        ["8:32: steps: expected at least one step like [{weight: 10}, {pause: 10m}, analysis, approval, {weight: 100}], found an empty list"])
         // Steps after the last weight (a bake period) are fine.
