@@ -13,7 +13,8 @@ public enum ProjectLoader {
     /// The top-level sections, read in this order (later sections may rely
     /// on earlier ones, e.g. pipelines on pools).
     static var sections: [any ProjectSection.Type] {
-        [ProjectNameSection.self, SeedSection.self, PoolsSection.self, DataSection.self, PipelinesSection.self, ModelsSection.self]
+        [ProjectNameSection.self, SeedSection.self, PoolsSection.self, DataSection.self, PipelinesSection.self, ModelsSection.self,
+         DeploymentsSection.self]
     }
 
     /// The top-level keys, in the order they are documented.
@@ -78,6 +79,7 @@ public enum ProjectLoader {
             }
         }
         guard diagnostics.errors.isEmpty else { return .failure(ProjectErrors(diagnostics.errors)) }
+        project.warnings = diagnostics.formattedWarnings
         return .success(project)
     }
 

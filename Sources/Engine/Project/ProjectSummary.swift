@@ -8,7 +8,8 @@ public enum ProjectSummary {
     /// Project name, seed, pools and data, then per pipeline: step count,
     /// description, schedule with the next scheduled times after `now`
     /// (calendar labels, UTC), triggers, run limits and params with their
-    /// defaults; then the models with their promotion policy. File order.
+    /// defaults; then the models with their promotion policy; then the
+    /// deployments (model, serving mode, strategy). File order.
     public static func lines(for spec: ProjectSpec, now: SimTime, calendar: SimCalendar) -> [String] {
         var lines = ["project: \(spec.name)", "seed: \(spec.seed)"]
         lines.append("pools: " + (spec.pools.isEmpty ? "none" : spec.pools.map { "\($0.id) \($0.size)" }.joined(separator: ", ")))
@@ -40,7 +41,31 @@ public enum ProjectSummary {
             if let timeout = model.approvalTimeout { line += ", approval timeout \(timeout) then \(model.onTimeout)" }
             lines.append(line)
         }
+        lines.append("deployments: \(spec.deployments.count)")
+        for deployment in spec.deployments {
+            lines.append("deployment \(deployment.id): model \(deployment.model), \(modeText(deployment.mode)), \(strategyText(deployment.strategy))"
+                         + (deployment.description.map { " - \($0)" } ?? ""))
+        }
         return lines
+    }
+
+    /// `realtime 50/s`, `batch 10000 rows every 1h`, `streaming 200/s`, `edge 500 devices`.
+    static func modeText(_ mode: ServingMode) -> String {
+        switch mode {
+        case .realTime(let traffic): return "realtime \(ServingValueParsing.format(traffic.ratePerSecond))/s"
+        case .batch(let batch): return "batch \(batch.rows) rows every \(batch.every)"
+        case .streaming(let streaming): return "streaming \(ServingValueParsing.format(streaming.ratePerSecond))/s"
+        case .edge(let fleet): return "edge \(fleet.devices) device\(fleet.devices == 1 ? "" : "s")"
+        }
+    }
+
+    /// The strategy's name, with the step count of a canary or feature flag.
+    static func strategyText(_ strategy: StrategySpec) -> String {
+        switch strategy {
+        case .canary(let canary): return "canary (\(canary.steps.count) step\(canary.steps.count == 1 ? "" : "s"))"
+        case .featureFlag(let flag): return "feature_flag (\(flag.steps.count) step\(flag.steps.count == 1 ? "" : "s"))"
+        default: return strategy.name
+        }
     }
 
     private static func quoted(_ value: ParamValue) -> String {

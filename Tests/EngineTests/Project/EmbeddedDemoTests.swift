@@ -22,7 +22,10 @@ final class EmbeddedDemoTests: XCTestCase {
             guard let hash = line.firstIndex(of: "#") else { return nil }
             return line[line.index(after: hash)...]
         }.joined(separator: "\n")
-        let keys = ProjectLoader.topLevelKeys + PipelineReader.keys + PipelineReader.scheduleKeys + ["on_alert"]
+        // The demo's deployments are drafted in docs/demo-deployments.yaml
+        // (DemoDeploymentsTests checks its comments) until they are merged
+        // into the demo text together with the versions they serve.
+        let keys = ProjectLoader.topLevelKeys.filter { $0 != DeploymentsSection.key } + PipelineReader.keys + PipelineReader.scheduleKeys + ["on_alert"]
             + StepReader.keys + StepReader.simulateKeys + StepReader.backoffKeys
         for key in keys {
             XCTAssertTrue(comments.contains("\(key):"), "no comment explains '\(key):'")

@@ -50,6 +50,7 @@ final class ProjectSummaryTests: XCTestCase {
             "  max_active_runs: 1, catchup: false",
             "  params: none",
             "models: 0",
+            "deployments: 0",
         ])
     }
 

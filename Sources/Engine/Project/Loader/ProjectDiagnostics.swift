@@ -12,6 +12,9 @@ struct ProjectDiagnostics {
     /// The file's lines, to place errors inside a scalar.
     let lines: [[Unicode.Scalar]]
     private(set) var errors: [ProjectError] = []
+    /// Problems that do not stop the project from loading, in the order
+    /// they were found (``formattedWarnings`` sorts them).
+    private(set) var warnings: [(position: SourcePosition, message: String)] = []
 
     init(source: String, text: String, builtins: [String]) {
         self.source = source
@@ -25,6 +28,18 @@ struct ProjectDiagnostics {
 
     mutating func error(_ message: String, at node: YAMLNode) {
         error(message, at: node.position)
+    }
+
+    mutating func warning(_ message: String, at position: SourcePosition) {
+        warnings.append((position, message))
+    }
+
+    /// `file:line:col: warning: message`, sorted by position (ties in the
+    /// order found).
+    var formattedWarnings: [String] {
+        warnings.enumerated()
+            .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
+            .map { "\(source):\($0.element.position): warning: \($0.element.message)" }
     }
 
     // MARK: Mappings and keys
