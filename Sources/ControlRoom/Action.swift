@@ -39,6 +39,19 @@ public enum Action: Hashable, Sendable {
     case moveAlias
     case archiveVersion
     case compareVersions
+    /// Deployments screen: the selected rollout's operator commands (p, P,
+    /// a, Space, w, r) and the selected bandit arm's hold ([ and ] select
+    /// the arm; i pins, f freezes, u releases).
+    case promoteRollout
+    case promoteRolloutFully
+    case abortRollout
+    case toggleRolloutPause
+    case setRolloutWeight
+    case retryRollout
+    case moveArmSelection(Int)
+    case pinArm
+    case freezeArm
+    case releaseArm
     case dialogSubmit
     case dialogCancel
     case dialogNextField

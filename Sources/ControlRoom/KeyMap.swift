@@ -51,7 +51,9 @@ public struct KeyMap: Sendable {
         let general = bindings.filter { $0.mode == mode && $0.hint != nil && $0.screen == nil }
         let leading = general.filter { $0.action == .openHelp || $0.action == .quit }
         let own = bindings.filter { $0.mode == mode && $0.hint != nil && $0.screen == screen }
-        return leading + own + general.filter { $0.action != .openHelp && $0.action != .quit }
+        // A key the screen binds itself (Space on Deployments) is hinted once, as the screen's.
+        let ownKeys = bindings.filter { $0.mode == mode && $0.screen == screen }.map(\.key)
+        return leading + own + general.filter { $0.action != .openHelp && $0.action != .quit && !ownKeys.contains($0.key) }
     }
 
     /// Help lines for `mode` (and `screen`: nil for the bindings that work
@@ -112,6 +114,18 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("m"), .normal, .markStep, "Mark the selected step success or failed (confirm)", hint: "m Mark", screen: .pipelines),
             KeyBinding(.char("l"), .normal, .toggleFollowLog, "Follow the log (newest lines) on or off", hint: "l Follow", screen: .pipelines),
 
+            KeyBinding(.char("p"), .normal, .promoteRollout, "Promote the selected rollout to its next step (at an approval gate asks for a reason)", hint: "p Promote", screen: .deployments),
+            KeyBinding(.char("P"), .normal, .promoteRolloutFully, "Promote fully: the candidate takes all traffic now (confirm)", hint: "P Full", screen: .deployments),
+            KeyBinding(.char("a"), .normal, .abortRollout, "Abort the rollout and roll back to the stable version (asks for a reason)", hint: "a Abort", screen: .deployments),
+            KeyBinding(.char(" "), .normal, .toggleRolloutPause, "Pause or resume the selected rollout (here; :pause stops simulated time)", hint: "Space Hold", screen: .deployments),
+            KeyBinding(.char("w"), .normal, .setRolloutWeight, "Set the candidate's traffic weight (asks for a percent 0-100)", hint: "w Weight", screen: .deployments),
+            KeyBinding(.char("r"), .normal, .retryRollout, "Retry a rolled-back or aborted rollout from its first step", hint: "r Retry", screen: .deployments),
+            KeyBinding(.char("["), .normal, .moveArmSelection(-1), "Select the previous bandit arm", screen: .deployments),
+            KeyBinding(.char("]"), .normal, .moveArmSelection(1), "Select the next bandit arm", hint: "[/] Arm", screen: .deployments),
+            KeyBinding(.char("i"), .normal, .pinArm, "Pin the selected bandit arm: it gets all traffic (again: release)", hint: "i Pin", screen: .deployments),
+            KeyBinding(.char("f"), .normal, .freezeArm, "Freeze the selected bandit arm's share while the others adapt (again: release)", hint: "f Freeze", screen: .deployments),
+            KeyBinding(.char("u"), .normal, .releaseArm, "Release the selected bandit arm (pinned or frozen)", screen: .deployments),
+
             KeyBinding(.enter, .normal, .drillIn, "Focus the selected model's versions", hint: "Enter Open", screen: .models),
             KeyBinding(.right, .normal, .drillIn, "Focus the selected model's versions", screen: .models),
             KeyBinding(.left, .normal, .drillOut, "Back to the models", screen: .models),
@@ -155,7 +169,7 @@ public struct KeyMap: Sendable {
 extension KeyMap {
     /// The sections of the help overlay and README table, in order.
     public static let helpSections: [(InputMode, Screen?)] = [
-        (.normal, nil), (.normal, .pipelines), (.normal, .models), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
+        (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
     ]
 
     /// The key map as the Markdown table the README carries (a test keeps

@@ -30,7 +30,14 @@ public enum Reducer {
            let commands = reduceModels(action, state: &state, data: data, context: context) {
             return commands
         }
+        if state.screen == .deployments, let data = context.deployments,
+           let commands = reduceDeployments(action, state: &state, data: data, context: context) {
+            return commands
+        }
         if let commands = reduceModelDialog(action, state: &state, context: context) {
+            return commands
+        }
+        if let commands = reduceRolloutDialog(action, state: &state, context: context) {
             return commands
         }
         if let commands = reduceDialog(action, state: &state, user: context.user) {
@@ -95,6 +102,8 @@ public enum Reducer {
             return submit(&state, context: context)
         case .drillIn, .drillOut, .triggerRun, .rerunFromFailure, .cancelRun, .clearStep, .markStep, .toggleFollowLog,
              .approveVersion, .rejectVersion, .moveAlias, .archiveVersion, .compareVersions,
+             .promoteRollout, .promoteRolloutFully, .abortRollout, .toggleRolloutPause, .setRolloutWeight, .retryRollout,
+             .moveArmSelection, .pinArm, .freezeArm, .releaseArm,
              .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
             // Handled above when their screen or dialog is showing.
             break

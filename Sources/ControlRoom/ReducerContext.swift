@@ -14,13 +14,16 @@ public struct ReducerContext: Sendable {
     /// SSH client and the wall time, taken by the run loop when the key is
     /// handled (the reducer never reads the system).
     public var identity: DecisionIdentity?
+    /// The Deployments screen's list, when it is showing.
+    public var deployments: DeploymentsData?
 
     public init(rowCount: Int = 0, pipelines: PipelinesData? = nil, user: String? = nil,
-                models: ModelsData? = nil, identity: DecisionIdentity? = nil) {
+                models: ModelsData? = nil, identity: DecisionIdentity? = nil, deployments: DeploymentsData? = nil) {
         self.rowCount = rowCount
         self.pipelines = pipelines
         self.user = user
         self.models = models
         self.identity = identity
+        self.deployments = deployments
     }
 }

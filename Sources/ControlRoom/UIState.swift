@@ -25,6 +25,7 @@ public struct UIState: Equatable, Sendable {
     public var selections: [Screen: Int] = [:]
     public var pipelines = PipelinesUIState()
     public var models = ModelsUIState()
+    public var deployments = DeploymentsUIState()
     /// The open dialog when `mode == .dialog`.
     public var dialog: DialogState?
     public var helpOffset = 0

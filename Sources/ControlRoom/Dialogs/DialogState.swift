@@ -13,6 +13,11 @@ public enum DialogState: Equatable, Sendable {
     case decision(DecisionForm)
     /// Point an alias of a model at a version.
     case alias(AliasForm)
+    /// A rollout command that needs a reason: promote at an approval gate
+    /// (it records the approval), abort.
+    case rolloutReason(RolloutReasonForm)
+    /// Set the candidate's live share (a percent 0-100).
+    case rolloutWeight(RolloutWeightForm)
 }
 
 /// A yes/no question guarding one engine command.

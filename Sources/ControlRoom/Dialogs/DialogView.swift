@@ -21,6 +21,10 @@ enum DialogView {
             ModelDialogView.renderDecision(form, context: context, area: area, into: &buffer)
         case .alias(let form):
             ModelDialogView.renderAlias(form, context: context, area: area, into: &buffer)
+        case .rolloutReason(let form):
+            RolloutDialogView.renderReason(form, context: context, area: area, into: &buffer)
+        case .rolloutWeight(let form):
+            RolloutDialogView.renderWeight(form, context: context, area: area, into: &buffer)
         }
     }
 

@@ -54,7 +54,9 @@ public enum ControlRoomView {
             OverviewView.render(snapshot: snapshot, context: context, area: body, into: &buffer)
         case .models:
             ModelsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
-        case .deployments, .monitors:
+        case .deployments:
+            DeploymentsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
+        case .monitors:
             EmptyStateView.render(screen: state.screen, snapshot: snapshot, context: context, area: body, into: &buffer)
         }
         StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)
@@ -86,7 +88,10 @@ public enum ControlRoomView {
             return ReducerContext(pipelines: PipelinesData(snapshot: snapshot, state: state.pipelines, filter: state.filter(for: .pipelines)), user: user, identity: identity)
         case .models:
             return ReducerContext(user: user, models: ModelsData(snapshot: snapshot, state: state.models, filter: state.filter(for: .models)), identity: identity)
-        case .overview, .deployments, .monitors:
+        case .deployments:
+            return ReducerContext(user: user, identity: identity,
+                                  deployments: DeploymentsData(snapshot: snapshot, state: state.deployments, filter: state.filter(for: .deployments)))
+        case .overview, .monitors:
             return ReducerContext(user: user, identity: identity)
         }
     }

@@ -19,7 +19,8 @@ enum EmptyStateView {
         case .deployments:
             return [
                 "No deployments are defined yet.",
-                "Each deployment will show its strategy (shadow, canary, A/B, blue/green, bandit, rolling, feature flag), the traffic split between model versions, per-version metrics and the analysis against its thresholds.",
+                "Add one under `deployments:` in flightdeck.yaml (model, serving mode, replicas and a strategy; see docs/project-file.md), then run flightdeck validate.",
+                "Each deployment will show its strategy (basic, shadow, canary, A/B, blue/green, bandit, rolling, feature flag), the traffic split between model versions and its history, per-version metrics, the step plan and the analysis against its thresholds. Here p promotes, a aborts, Space pauses the rollout, w sets a weight and r retries.",
             ]
         case .models:
             return [

@@ -18,10 +18,13 @@ public struct Palette: Sendable, Equatable {
     public var critical: Style
     public var hintKey: Style
     public var hintLabel: Style
+    /// The theme's model-version colours (`version_1`...`version_8`); see
+    /// ``version(_:)``.
+    public var versions: [Style]
 
     public init(base: Style, text: Style, muted: Style, accent: Style, border: Style, title: Style,
                 header: Style, headerAccent: Style, tabActive: Style, tabInactive: Style, selection: Style,
-                ok: Style, warn: Style, critical: Style, hintKey: Style, hintLabel: Style) {
+                ok: Style, warn: Style, critical: Style, hintKey: Style, hintLabel: Style, versions: [Style] = []) {
         self.base = base
         self.text = text
         self.muted = muted
@@ -38,6 +41,15 @@ public struct Palette: Sendable, Equatable {
         self.critical = critical
         self.hintKey = hintKey
         self.hintLabel = hintLabel
+        self.versions = versions
+    }
+
+    /// The colour of model version `number` (1-based): the same version has
+    /// the same colour in every bar, chart and table (cycling after 8).
+    public func version(_ number: Int) -> Style {
+        guard !versions.isEmpty else { return accent }
+        let index = ((number - 1) % versions.count + versions.count) % versions.count
+        return versions[index]
     }
 
     /// The palette of `theme` (already reduced to the terminal's colours).
@@ -56,7 +68,8 @@ public struct Palette: Sendable, Equatable {
             header: header, headerAccent: header.with(fg: theme.isMonochrome ? .default : theme.color(.accent)).bold(),
             tabActive: selection.bold(), tabInactive: header,
             selection: selection, ok: theme.style(.ok), warn: theme.style(.warn), critical: theme.style(.critical),
-            hintKey: hintKey, hintLabel: theme.style(.muted)
+            hintKey: hintKey, hintLabel: theme.style(.muted),
+            versions: ThemeRole.versionRoles.indices.map { theme.versionStyle(index: $0) }
         )
     }
 
