@@ -6,7 +6,7 @@ import SimKernel
 /// plan (weights, order, limits) and, with the deployment's traffic,
 /// warns about analyses and tests that cannot get enough requests.
 enum StrategyReader {
-    static let basicKeys = ["downtime"]
+    static let basicKeys = ["downtime", "analysis"]
     static let shadowKeys = ["mirror", "analysis", "approval"]
     static let canaryKeys = ["steps", "analysis"]
     static let abTestKeys = ["split", "kpi", "min_samples", "alpha", "max_duration", "approval"]
@@ -113,6 +113,14 @@ enum StrategyReader {
         if let item = s.item("downtime") {
             guard let downtime = d.duration(item.value, "downtime") else { return nil }
             basic.downtime = downtime
+        }
+        if let item = s.item("analysis") {
+            guard let analysis = AnalysisReader.read(item.value, label: "analysis", diagnostics: &d) else { return nil }
+            basic.analysis = analysis
+            if let context = s.context {
+                DeploymentPlanCheck.traffic(analysis, candidatePercent: 100, during: "the check after the replace",
+                                            context: context, at: item.value.position, diagnostics: &d)
+            }
         }
         return basic
     }
