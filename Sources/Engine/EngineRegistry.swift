@@ -149,11 +149,6 @@ extension Engine {
         return "; warning: \(warning)"
     }
 
-    private func recordApplied(_ kind: EngineEventKind, _ message: String) -> CommandResult {
-        record(kind, message)
-        return .applied(message)
-    }
-
     func aliasMessage(_ move: AliasMove) -> String {
         let target = move.version.map { "v\($0)" } ?? "nothing"
         return "\(move.model) \(move.alias) -> \(target) by \(move.by): \(move.reason)"
