@@ -165,6 +165,21 @@ pipelines:
         needs: [extract]
         run: printf 'backfill loaded\n'
 
+  experiment:
+    description: Try a heavier model every 3 hours (slower to serve)
+    every: 3h
+    # Lineage params serving_latency_ms (and serving_latency_p99_ms,
+    # serving_error_rate) give the registered version its latency model in
+    # every deployment; this one is slow, so canary analyses roll it back.
+    params:
+      rows: 20000
+      serving_latency_ms: 90
+    steps:
+      sample: {builtin: sample}
+      train: {needs: [sample], builtin: train, pool: cpu}
+      evaluate: {needs: [train], builtin: evaluate}
+      register: {needs: [evaluate], builtin: register, when: "auc > 0.5"}
+
   feature-build:
     description: Recompute twelve feature groups in parallel and join them
     # every: 30m is short for schedule: {every: 30m}.
@@ -219,5 +234,184 @@ models:
     retention: {keep_last: 5, max_artifact_age: 7d}
     # cleanup: {every: DURATION} runs retention on that schedule.
     cleanup: {every: 6h}
+    # bootstrap: {rows: N}: with no version in the registry at start, train
+    # one on N rows of data: and make it the approved champion, so the
+    # deployments below serve from the first second.
+    bootstrap: {rows: 2000}
+
+# deployments: prediction services of the registry's models, keyed by id.
+# Each one serves its model's stable version and rolls out a candidate with
+# its strategy; requests are scored by the real model versions. Rates are
+# requests per second of simulated time; together these services see about
+# 190 requests a second. Shares are numbers (0.001) or percentages (0.1%);
+# weights, mirrors, splits and cohorts are integer percents.
+deployments:
+  fraud-api:
+    # description: one line shown in lists.
+    description: Real-time fraud scoring behind the checkout (canary)
+    # model: the registry model it serves (a key of models:).
+    model: fraud
+    # mode: how requests arrive, one of realtime, batch, streaming or edge.
+    # realtime: a Poisson process of rate: requests per second, with an
+    # optional daily: cycle (amplitude: 0 to 1, peak: time of day, UTC).
+    mode: {realtime: {rate: 40, daily: {amplitude: 0.5, peak: "14:00"}}}
+    # replicas: per version, count: replicas that each handle capacity:
+    # requests per second before queueing adds latency (cost: replica-hours).
+    replicas: {count: 3, capacity: 30}
+    # latency: a version's latency model (lognormal with this median: and
+    # p99:, written 20ms or 0.2s); error_rate: its share of failed requests.
+    # A version's lineage params serving_latency_ms, serving_latency_p99_ms
+    # and serving_error_rate override them.
+    latency: {median: 20ms, p99: 60ms}
+    error_rate: 0.1%
+    # label_delay: how long after a request its true label arrives, so
+    # accuracy is only known for the past.
+    label_delay: 2m
+    # candidate: which version is rolled out next: latest (the newest one
+    # not tried yet) or {alias: NAME} (the version an alias points at).
+    candidate: latest
+    # promote_alias: the registry alias moved to the candidate at full
+    # promotion.
+    promote_alias: champion
+    # strategy: exactly one of basic, shadow, canary, ab_test, blue_green,
+    # bandit, rolling or feature_flag, with its settings.
+    strategy:
+      # canary: steps: in order: {weight: PERCENT} sends that share of live
+      # traffic to the candidate, {pause: DURATION} waits, approval waits for
+      # the version's registry approval (or p in the Deployments screen),
+      # analysis runs the analysis below (or {analysis: {...}} its own).
+      # Weights never decrease and the plan reaches {weight: 100}.
+      canary:
+        steps: [{weight: 10}, {pause: 10m}, analysis, approval, {weight: 50}, {pause: 10m}, analysis, {weight: 100}]
+        # analysis: count: measurements, one every interval:, each over the
+        # trailing window:; every condition must hold on the candidate (with
+        # at least min_requests: requests, or labelled ones for accuracy;
+        # fewer is inconclusive, never a pass). More than failure_limit:
+        # failed measurements roll back; more than inconclusive_limit:
+        # inconclusive ones pause the rollout for an operator.
+        # conditions: METRIC OP THRESHOLD, with the metrics error_rate,
+        # p50/p95/p99_latency_ms, accuracy and agreement; a threshold may be
+        # relative to the stable version: stable - 0.02, stable * 1.2.
+        analysis:
+          window: 5m
+          interval: 5m
+          count: 2
+          min_requests: 200
+          failure_limit: 0
+          inconclusive_limit: 1
+          conditions: ["error_rate < 1%", "p99_latency_ms < 150", "accuracy >= stable - 0.02"]
+
+  fraud-shadow:
+    description: Shadow copy of the fraud scorer for the mobile app
+    model: fraud
+    mode: {realtime: {rate: 20}}
+    replicas: {count: 2, capacity: 25}
+    strategy:
+      # shadow: mirror: percent of live requests copied to the candidate;
+      # its answers are discarded but scored and compared (agreement). After
+      # the analysis passes, approval: true waits for the registry approval
+      # before switching.
+      shadow:
+        mirror: 100
+        approval: true
+        analysis: {window: 10m, interval: 10m, count: 1, conditions: ["agreement >= 95%", "p99_latency_ms < stable * 1.5"]}
+
+  checkout-ab:
+    description: A/B test of the fraud model on checkout users
+    model: fraud
+    mode: {realtime: {rate: 30}}
+    label_delay: 2m
+    strategy:
+      # ab_test: users are split by a hash of their id, split: percent to the
+      # candidate; once both arms have min_samples: (labelled requests for the
+      # kpi: accuracy, served ones for error_rate) a two-sided test at alpha:
+      # picks a winner; at max_duration: it ends inconclusive. approval:
+      # waits for the registry approval before promoting a winner.
+      ab_test: {split: 50, kpi: accuracy, min_samples: 1500, alpha: 0.05, max_duration: 3h, approval: false}
+
+  review-queue:
+    description: Streaming scores for the manual review queue (blue/green)
+    model: fraud
+    # streaming: events arrive at rate: per second into a queue; each
+    # replica consumes consumer: per second; the backlog is the lag.
+    mode: {streaming: {rate: 25, consumer: 15}}
+    replicas: {count: 3, capacity: 15}
+    strategy:
+      # blue_green: a full preview environment gets preview_mirror: percent
+      # of requests for the pre_promotion: analysis; auto_promote: true
+      # switches as soon as it passes (false waits for approval). The
+      # post_promotion: analysis runs while the old environment stays warm
+      # for scale_down_delay:, so a rollback is instant.
+      blue_green:
+        preview_mirror: 100
+        pre_promotion: {window: 5m, conditions: ["error_rate < 1%", "p95_latency_ms < 80"]}
+        auto_promote: true
+        post_promotion: {window: 5m, conditions: ["error_rate <= stable + 0.005"]}
+        scale_down_delay: 20m
+
+  risk-bandit:
+    description: Risk scores for the loyalty programme (Thompson bandit)
+    model: fraud
+    mode: {realtime: {rate: 20}}
+    label_delay: 1m
+    strategy:
+      # bandit: traffic follows the arms' reward posteriors (a reward is a
+      # correct labelled prediction). algorithm: thompson or
+      # {epsilon_greedy: EPSILON}; weights are recomputed every update_every:;
+      # after min_pulls: per arm, an arm best with confidence: wins (at
+      # max_duration: the best mean wins). approval: waits before promoting.
+      bandit: {algorithm: thompson, update_every: 1m, min_pulls: 300, confidence: 0.95, max_duration: 4h, approval: false}
+
+  promo-bandit:
+    description: Promotion abuse scores (epsilon-greedy bandit)
+    model: fraud
+    mode: {realtime: {rate: 10}}
+    label_delay: 1m
+    strategy:
+      bandit: {algorithm: {epsilon_greedy: 0.1}, update_every: 2m, min_pulls: 200, max_duration: 4h}
+
+  nightly-scoring:
+    description: Batch rescoring of open transactions (basic replace)
+    model: fraud
+    # batch: every every:, a job scores rows: rows at throughput: rows per
+    # second per replica.
+    mode: {batch: {every: 30m, rows: 20000, throughput: 500}}
+    replicas: {count: 2, capacity: 500}
+    strategy:
+      # basic: replace the stable version at once; downtime: how long
+      # requests fail while the new version starts (0s: none).
+      basic: {downtime: 30s}
+
+  merchant-api:
+    description: Merchant risk API (rolling update)
+    model: fraud
+    mode: {realtime: {rate: 15}}
+    replicas: {count: 4, capacity: 10}
+    strategy:
+      # rolling: replicas are replaced in batches: each batch starts up to
+      # max_surge: new replicas and stops up to max_unavailable: old ones, is
+      # ready after interval:, then the analysis: (if any) runs. Live traffic
+      # follows the share of ready replicas.
+      rolling:
+        max_unavailable: 1
+        max_surge: 1
+        interval: 5m
+        analysis: {window: 5m, conditions: ["error_rate < 1%", "p99_latency_ms < 150"]}
+
+  pos-terminals:
+    description: On-device scoring in point-of-sale terminals (feature flag)
+    model: fraud
+    # edge: devices: terminals, each online: share of the time; online ones
+    # sync every sync_every: and pull the version the rollout gives them;
+    # each scores rate: requests per second.
+    mode: {edge: {devices: 400, online: 0.7, sync_every: 10m, rate: 0.05}}
+    replicas: {count: 1, capacity: 50}
+    strategy:
+      # feature_flag: the candidate ships dormant ({cohort: 0}); {cohort: N}
+      # switches it on for N percent of users (by a hash of the user id),
+      # with the same pause, approval and analysis steps as a canary.
+      feature_flag:
+        steps: [{cohort: 0}, approval, {cohort: 10}, {pause: 20m}, analysis, {cohort: 50}, {pause: 20m}, {cohort: 100}]
+        analysis: {window: 10m, conditions: ["error_rate < 2%"]}
 """#
 }

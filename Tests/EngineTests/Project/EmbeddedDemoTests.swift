@@ -14,7 +14,7 @@ final class EmbeddedDemoTests: XCTestCase {
         XCTAssertEqual(spec.source, ProjectLoader.embeddedDemoSource)
         XCTAssertNil(spec.directory)
         XCTAssertEqual(spec.pools, [PoolSpec(id: "cpu", size: 2), PoolSpec(id: "io", size: 3)])
-        XCTAssertEqual(spec.pipelines.map(\.id), ["retrain", "report", "nightly-backfill", "feature-build"])
+        XCTAssertEqual(spec.pipelines.map(\.id), ["retrain", "report", "nightly-backfill", "experiment", "feature-build"])
     }
 
     func testEveryKeyIsDocumentedInAComment() {
@@ -22,10 +22,7 @@ final class EmbeddedDemoTests: XCTestCase {
             guard let hash = line.firstIndex(of: "#") else { return nil }
             return line[line.index(after: hash)...]
         }.joined(separator: "\n")
-        // The demo's deployments are drafted in docs/demo-deployments.yaml
-        // (DemoDeploymentsTests checks its comments) until they are merged
-        // into the demo text together with the versions they serve.
-        let keys = ProjectLoader.topLevelKeys.filter { $0 != DeploymentsSection.key } + PipelineReader.keys + PipelineReader.scheduleKeys + ["on_alert"]
+        let keys = ProjectLoader.topLevelKeys + PipelineReader.keys + PipelineReader.scheduleKeys + ["on_alert"]
             + StepReader.keys + StepReader.simulateKeys + StepReader.backoffKeys
         for key in keys {
             XCTAssertTrue(comments.contains("\(key):"), "no comment explains '\(key):'")

@@ -4,11 +4,12 @@ import XCTest
 
 /// A small project with one deployment whose strategy the test chooses:
 /// `fraud` v1 is bootstrapped at start; a concept drift at 10m makes it
-/// worse, so a version retrained after it is better; pipeline params make a
+/// worse, so a version retrained after it is better (tests of a weak
+/// candidate move the drift out of the way); pipeline params make a
 /// candidate slow (`serving_latency_ms`) or weak (`l2`).
 enum ServingScenario {
     static func yaml(strategy: String, policy: String = "{auto: \"auc > 0\"}", rate: Int = 40, labelDelay: String = "1m",
-                     extraDeployments: String = "") -> String {
+                     driftAt: String = "10m", extraDeployments: String = "") -> String {
         """
         project: serving-test
         seed: 11
@@ -20,7 +21,7 @@ enum ServingScenario {
             card_age: {exponential: {mean: 300}}
           label: {intercept: -1, weights: {amount: 0.03, merchant=online: 1.5, card_age: -0.004}, noise: 0.1}
           drift:
-            - {concept: {intercept: 1, weights: {amount: -0.03, merchant=online: -1.5, card_age: 0.004}}, at: 10m}
+            - {concept: {intercept: 1, weights: {amount: -0.03, merchant=online: -1.5, card_age: 0.004}}, at: \(driftAt)}
         models:
           fraud: {policy: \(policy), bootstrap: {rows: 3000}}
         pipelines:

@@ -2,23 +2,21 @@ import Foundation
 import XCTest
 @testable import Engine
 
-/// docs/demo-deployments.yaml, the draft of the demo's `deployments:`,
-/// parses when appended to the embedded demo, covers every strategy and
-/// serving mode with demo-sized traffic, and explains every key.
+/// The embedded demo's `deployments:` cover every strategy and serving
+/// mode with demo-sized traffic, and explain every key.
 final class DemoDeploymentsTests: XCTestCase {
     private func draft() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try String(contentsOf: root.appendingPathComponent("docs/demo-deployments.yaml"), encoding: .utf8)
+        guard let start = EmbeddedDemo.text.range(of: "# deployments:") else {
+            throw NSError(domain: "demo", code: 1, userInfo: [NSLocalizedDescriptionKey: "the demo has no deployments section"])
+        }
+        return String(EmbeddedDemo.text[start.lowerBound...])
     }
 
     private func demo() throws -> ProjectSpec {
-        let text = EmbeddedDemo.text + "\n\n" + (try draft())
-        return try ProjectLoader.parse(text: text, source: ProjectLoader.embeddedDemoSource, directory: nil,
-                                       builtins: BuiltinRegistry.standard.names).get()
+        try ProjectLoader.embeddedDemo(builtins: BuiltinRegistry.standard.names).get()
     }
 
-    func testParsesAppendedToTheEmbeddedDemo() throws {
+    func testParsesWithEveryDeployment() throws {
         let spec = try demo()
         XCTAssertEqual(spec.deployments.map(\.id), ["fraud-api", "fraud-shadow", "checkout-ab", "review-queue", "risk-bandit", "promo-bandit",
                                                     "nightly-scoring", "merchant-api", "pos-terminals"])
