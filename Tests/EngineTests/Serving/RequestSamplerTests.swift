@@ -63,4 +63,18 @@ final class RequestSamplerTests: XCTestCase {
         XCTAssertEqual(Double(beyondThree) / Double(count), 0.0026998, accuracy: 0.0004)
         XCTAssertGreaterThan(beyondR, 0, "the tail is sampled")
     }
+
+    func testParametersAreRecomputedOnlyWhileDriftChangesThem() {
+        let drift: [DriftSpec] = [
+            .sudden(feature: "age", at: .minutes(10), targets: []),
+            .gradual(feature: "score", from: .minutes(20), to: .minutes(30), targets: []),
+        ]
+        XCTAssertEqual(RequestSampler.nextChange(after: 0, drift: drift), 600)
+        XCTAssertEqual(RequestSampler.nextChange(after: 600, drift: drift), 1200)
+        XCTAssertEqual(RequestSampler.nextChange(after: 1200, drift: drift), 1201)
+        XCTAssertEqual(RequestSampler.nextChange(after: 1799, drift: drift), 1800)
+        XCTAssertEqual(RequestSampler.nextChange(after: 1800, drift: drift), .max)
+        XCTAssertEqual(RequestSampler.nextChange(after: 5, drift: []), .max)
+        XCTAssertEqual(RequestSampler.nextChange(after: 5, drift: [.seasonal(feature: "age", amplitudes: [], period: .hours(1), phase: 0)]), 6)
+    }
 }

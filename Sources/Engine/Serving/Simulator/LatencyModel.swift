@@ -21,8 +21,8 @@ public struct LatencyModel: Sendable, Hashable {
 
     /// One service latency in milliseconds (without queueing).
     @inline(__always)
-    func draw(normal: ZigguratNormal, using generator: inout Xoshiro256StarStar) -> Double {
-        medianMs * PortableMath.exp(sigma * normal.next(using: &generator))
+    func draw(normal: ZigguratNormal, exp: FastExp, using generator: inout Xoshiro256StarStar) -> Double {
+        medianMs * exp(sigma * normal.next(using: &generator))
     }
 }
 

@@ -13,6 +13,13 @@ struct VersionSlot: Sendable {
     var load = ReplicaLoad.idle
 }
 
+/// A version's per-request constants for one `serve` call (plain values).
+struct ServeParameters {
+    var latency: LatencyModel
+    var waitMs: Double
+    var errorRate: Double
+}
+
 /// What happened to one request (kept only while tracing, for tests).
 struct ServedRequest: Sendable, Equatable {
     var time: SimTime
@@ -88,70 +95,75 @@ struct ServingCore: Sendable {
         let sampler = self.sampler
         let routing = self.routing
         let normal = self.normal
+        let exp = FastExp.shared
         let salt = self.salt
         let scorers = versions.map(\.scorer)
-        let latencies = versions.map(\.latency)
         let versionNumbers = versions.map(\.version)
         let down = routing.down
         // A request fails with the profile's error rate or when shed.
-        let errorRates = versions.map { slot in
-            1 - (1 - min(1, max(0, slot.latency.profile.errorRate))) * (1 - slot.load.shedShare)
+        let parameters = versions.map { slot in
+            ServeParameters(latency: slot.latency, waitMs: slot.load.waitMs + extraWaitMs,
+                            errorRate: 1 - (1 - min(1, max(0, slot.latency.profile.errorRate))) * (1 - slot.load.shedShare))
         }
-        let waits = versions.map { $0.load.waitMs + extraWaitMs }
         let mirrorSlot = pinned == nil ? routing.mirrorSlot : nil
         let mirrorShare = routing.mirrorShare
         var trace = self.trace
         self.trace = nil
         let tracing = trace != nil
 
-        tallies.withUnsafeMutableBufferPointer { tallies in
-            for _ in 0..<count {
-                sampler.draw(into: &row, using: &live)
-                let target: Int
-                if let pinned {
-                    target = pinned
-                } else if routing.split == .request {
-                    target = routing.pick(Sampling.unitInterval(using: &live) * 100)
-                } else {
-                    target = routing.pick(CompiledRouting.userBucket(row.userID, salt: salt))
-                }
-                let failed = Sampling.unitInterval(using: &live) < errorRates[target] || down
-                let latencyMs = latencies[target].draw(normal: normal, using: &live) + waits[target]
-                let logit = row.numeric.withUnsafeBufferPointer { numeric in
-                    row.categorical.withUnsafeBufferPointer { scorers[target].logit(numeric: numeric, categorical: $0) }
-                }
-                let decision = CompiledScorer.decision(logit: logit)
-                let truth = row.label == 1
-                let units = VersionMetrics.units(milliseconds: latencyMs)
-                tallies[target].requests += 1
-                if failed {
-                    tallies[target].errors += 1
-                } else {
-                    tallies[target].answered += 1
-                    if decision == truth { tallies[target].correct += 1 }
-                    tallies[target].latency.record(units)
-                }
-                if tracing {
-                    trace?.append(ServedRequest(time: time, userID: row.userID, version: versionNumbers[target], failed: failed,
-                                                decision: decision, label: row.label, latencyUnits: units))
-                }
-                guard let mirrorSlot, Sampling.unitInterval(using: &mirrorRandom) < mirrorShare else { continue }
-                let mirrorFailed = Sampling.unitInterval(using: &mirrorRandom) < errorRates[mirrorSlot] || down
-                let mirrorLatency = latencies[mirrorSlot].draw(normal: normal, using: &mirrorRandom) + waits[mirrorSlot]
-                tallies[mirrorSlot].mirrored += 1
-                if mirrorFailed {
-                    tallies[mirrorSlot].errors += 1
-                    continue
-                }
-                let mirrorDecision = CompiledScorer.decision(logit: row.numeric.withUnsafeBufferPointer { numeric in
-                    row.categorical.withUnsafeBufferPointer { scorers[mirrorSlot].logit(numeric: numeric, categorical: $0) }
-                })
-                tallies[mirrorSlot].answered += 1
-                if mirrorDecision == truth { tallies[mirrorSlot].correct += 1 }
-                tallies[mirrorSlot].latency.record(VersionMetrics.units(milliseconds: mirrorLatency))
-                if !failed {
-                    tallies[mirrorSlot].compared += 1
-                    if mirrorDecision == decision { tallies[mirrorSlot].agreed += 1 }
+        scorers.withUnsafeBufferPointer { scorers in
+            parameters.withUnsafeBufferPointer { parameters in
+                tallies.withUnsafeMutableBufferPointer { tallies in
+                    for _ in 0..<count {
+                        sampler.draw(into: &row, using: &live)
+                        let target: Int
+                        if let pinned {
+                            target = pinned
+                        } else if routing.split == .request {
+                            target = routing.pick(Sampling.unitInterval(using: &live) * 100)
+                        } else {
+                            target = routing.pick(CompiledRouting.userBucket(row.userID, salt: salt))
+                        }
+                        let failed = Sampling.unitInterval(using: &live) < parameters[target].errorRate || down
+                        let latencyMs = parameters[target].latency.draw(normal: normal, exp: exp, using: &live) + parameters[target].waitMs
+                        let logit = row.numeric.withUnsafeBufferPointer { numeric in
+                            row.categorical.withUnsafeBufferPointer { scorers[target].logit(numeric: numeric, categorical: $0) }
+                        }
+                        let decision = CompiledScorer.decision(logit: logit)
+                        let truth = row.label == 1
+                        let units = VersionMetrics.units(milliseconds: latencyMs)
+                        tallies[target].requests += 1
+                        if failed {
+                            tallies[target].errors += 1
+                        } else {
+                            tallies[target].answered += 1
+                            if decision == truth { tallies[target].correct += 1 }
+                            tallies[target].latency.record(units)
+                        }
+                        if tracing {
+                            trace?.append(ServedRequest(time: time, userID: row.userID, version: versionNumbers[target], failed: failed,
+                                                        decision: decision, label: row.label, latencyUnits: units))
+                        }
+                        guard let mirrorSlot, Sampling.unitInterval(using: &mirrorRandom) < mirrorShare else { continue }
+                        let mirrorFailed = Sampling.unitInterval(using: &mirrorRandom) < parameters[mirrorSlot].errorRate || down
+                        let mirrorLatency = parameters[mirrorSlot].latency.draw(normal: normal, exp: exp, using: &mirrorRandom)
+                            + parameters[mirrorSlot].waitMs
+                        tallies[mirrorSlot].mirrored += 1
+                        if mirrorFailed {
+                            tallies[mirrorSlot].errors += 1
+                            continue
+                        }
+                        let mirrorDecision = CompiledScorer.decision(logit: row.numeric.withUnsafeBufferPointer { numeric in
+                            row.categorical.withUnsafeBufferPointer { scorers[mirrorSlot].logit(numeric: numeric, categorical: $0) }
+                        })
+                        tallies[mirrorSlot].answered += 1
+                        if mirrorDecision == truth { tallies[mirrorSlot].correct += 1 }
+                        tallies[mirrorSlot].latency.record(VersionMetrics.units(milliseconds: mirrorLatency))
+                        if !failed {
+                            tallies[mirrorSlot].compared += 1
+                            if mirrorDecision == decision { tallies[mirrorSlot].agreed += 1 }
+                        }
+                    }
                 }
             }
         }

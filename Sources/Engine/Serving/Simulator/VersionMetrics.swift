@@ -26,7 +26,8 @@ struct MetricsBin: Sendable {
         correct = 0
         compared = 0
         agreed = 0
-        latency.reset()
+        // A copy of the empty histogram (the library's reset is generic and slow).
+        latency = VersionMetrics.emptyHistogram
     }
 }
 

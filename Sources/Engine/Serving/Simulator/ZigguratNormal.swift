@@ -9,7 +9,8 @@ import SimKernel
 /// logarithm and a square root per value, the ziggurat returns ~98.8% of
 /// values from one generator output, a table lookup and a multiplication.
 /// The tables are built once with ``PortableMath`` and the slow paths use
-/// it too, so the same stream gives the same values on every platform.
+/// it and ``FastExp``, so the same stream gives the same values on every
+/// platform.
 ///
 /// One generator output gives both the block index (its low 7 bits) and
 /// the uniform in (-1, 1) (its top 53 bits), which do not overlap.
@@ -70,8 +71,9 @@ struct ZigguratNormal: Sendable {
             }
         }
         let value = u * x[i]
-        let f0 = PortableMath.exp(-0.5 * (x[i] * x[i] - value * value))
-        let f1 = PortableMath.exp(-0.5 * (x[i + 1] * x[i + 1] - value * value))
+        let exp = FastExp.shared
+        let f0 = exp(-0.5 * (x[i] * x[i] - value * value))
+        let f1 = exp(-0.5 * (x[i + 1] * x[i + 1] - value * value))
         if f1 + Sampling.unitInterval(using: &generator) * (f0 - f1) < 1 { return value }
         return nil
     }
