@@ -136,7 +136,7 @@ extension Engine {
     /// Brings the deployment's traffic up to now, lets its rollout advance
     /// and applies what it asks for.
     func evaluate(_ runtime: DeploymentRuntime) {
-        guard var rollout = runtime.rollout, rollout.phase.isActive else { return }
+        guard var rollout = runtime.rollout else { return }
         runtime.simulator.advance(to: now)
         let approved = isApproved(runtime.spec.model, rollout.candidate)
         let effects = rollout.evaluate(at: now, metrics: runtime.simulator, candidateApproved: approved, using: &runtime.random)
@@ -146,9 +146,11 @@ extension Engine {
         servingHost?.pending.append(.deployment(runtime.state(at: now)))
     }
 
-    /// Keeps one queued evaluation at the rollout's next wake time.
+    /// Keeps one queued evaluation at the rollout's next wake time (a
+    /// finished rollout may still have routing changes due, e.g. a rolling
+    /// rollback restoring replicas batch by batch).
     private func scheduleWake(_ runtime: DeploymentRuntime) {
-        let next = runtime.rollout.flatMap { $0.phase.isActive ? $0.nextWakeTime : nil }
+        let next = runtime.rollout?.nextWakeTime
         if let queued = runtime.wake, queued.at == next { return }
         if let queued = runtime.wake {
             cancel(queued.id)
@@ -263,7 +265,7 @@ extension Engine {
             keep.insert(rollout.stable)
             keep.insert(rollout.candidate)
         }
-        for version in runtime.simulator.versions where !keep.contains(version) {
+        for version in runtime.simulator.versions where runtime.simulator.isRoutable(version) && !keep.contains(version) {
             runtime.simulator.retire(version: version)
         }
     }
@@ -272,7 +274,7 @@ extension Engine {
     /// A version that cannot be loaded is reported and not deployed.
     @discardableResult
     func deploy(_ version: Int, on runtime: DeploymentRuntime) -> Bool {
-        guard !runtime.simulator.versions.contains(version) else { return true }
+        guard !runtime.simulator.isRoutable(version) else { return true }
         guard let host = servingHost ?? nil, let registry else { return false }
         let model = runtime.spec.model
         let problem: String
@@ -420,7 +422,10 @@ extension Engine {
         let routing = simulator.routing
         let rollout = runtime.rollout
         let candidate = rollout?.phase.isActive == true ? rollout?.candidate : nil
-        let order = simulator.versions.sorted { lhs, rhs in
+        let shown = simulator.versions.filter { version in
+            simulator.isRoutable(version) || routing.replicas.contains { $0.version == version && $0.count > 0 }
+        }
+        let order = shown.sorted { lhs, rhs in
             func rank(_ version: Int) -> Int { version == runtime.stable ? 0 : version == candidate ? 1 : 2 }
             return (rank(lhs), lhs) < (rank(rhs), rhs)
         }
