@@ -243,7 +243,7 @@ extension Engine {
         let change = TrafficChange(deployment: runtime.spec.id, time: now, routing: applied, why: why, who: who)
         runtime.recentChanges.append(change)
         servingHost?.pending.append(.traffic(change))
-        let candidate = runtime.rollout?.candidate
+        let candidate = runtime.rollout.flatMap { $0.phase.isActive ? $0.candidate : nil }
         runtime.trafficHistory.append(TrafficPoint(time: now, candidatePercent: candidate.map { applied.percent(of: $0) } ?? 0))
         let split = applied.live.map { "v\($0.version) \(Self.percentText($0.percent))" }.joined(separator: " / ")
         record(.trafficChanged, "\(runtime.spec.id): \(split.isEmpty ? "no traffic" : split) (\(why))")
@@ -377,8 +377,18 @@ extension Engine {
         guard let host = servingHost else { return }
         for runtime in host.deployments {
             runtime.simulator.advance(to: now)
+            sampleTraffic(runtime)
         }
         flushServingChanges()
+    }
+
+    /// Adds a point to the traffic chart at most every
+    /// ``DeploymentRuntime/historyInterval`` (changes add their own).
+    private func sampleTraffic(_ runtime: DeploymentRuntime) {
+        if let last = runtime.trafficHistory.last(1).first, now - last.time < DeploymentRuntime.historyInterval { return }
+        let candidate = runtime.rollout.flatMap { $0.phase.isActive ? $0.candidate : nil }
+        let percent = candidate.map { version in runtime.simulator.liveShares.first { $0.version == version }?.percent ?? 0 } ?? 0
+        runtime.trafficHistory.append(TrafficPoint(time: now, candidatePercent: percent))
     }
 
     /// Writes the pending serving changes in one append; a failure is

@@ -237,7 +237,7 @@ models:
     # bootstrap: {rows: N}: with no version in the registry at start, train
     # one on N rows of data: and make it the approved champion, so the
     # deployments below serve from the first second.
-    bootstrap: {rows: 2000}
+    bootstrap: {rows: 400}
 
 # deployments: prediction services of the registry's models, keyed by id.
 # Each one serves its model's stable version and rolls out a candidate with

@@ -25,6 +25,8 @@ final class DeploymentRuntime {
 
     /// The candidate-share points kept for the chart.
     static let historyCapacity = 240
+    /// How often the chart gets a point when nothing changes (240 points: 4 hours).
+    static let historyInterval = SimDuration.minutes(1)
     /// The routing changes kept for the screen.
     static let changeCapacity = 12
 

@@ -265,8 +265,9 @@ final class SQLiteRunStoreTests: XCTestCase {
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         }
         XCTAssertEqual(settings.0, "wal")
-        XCTAssertEqual(settings.1, ["alias_moves", "approvals", "artifacts", "attempts", "commands", "decisions", "grdb_migrations", "logs",
-                                    "meta", "model_versions", "models", "runs", "sqlite_sequence", "steps"])
+        XCTAssertEqual(settings.1, ["alias_moves", "approvals", "artifacts", "attempts", "commands", "decisions", "deployment_states",
+                                    "deployment_status", "grdb_migrations", "logs", "meta", "model_versions", "models", "runs",
+                                    "sqlite_sequence", "steps", "traffic_changes"])
     }
 
     func testDatabaseFilesAreOwnerOnly() throws {

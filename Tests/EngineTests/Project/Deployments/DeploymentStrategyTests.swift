@@ -121,7 +121,7 @@ final class DeploymentStrategyTests: XCTestCase {
         XCTAssertEqual(errors("{blue-green: {}}"), ["8:16: unknown key 'blue-green' in strategy; did you mean 'blue_green'?"])
         XCTAssertEqual(errors("{canary: {stepz: []}}"), ["8:25: unknown key 'stepz' in canary; did you mean 'steps'?"])
         XCTAssertEqual(errors("canary"), ["8:15: canary has no steps; expected steps: [{weight: 10}, {pause: 10m}, analysis, approval, {weight: 100}]"])
-        XCTAssertEqual(errors("{basic: 3}"), ["8:23: basic: expected a mapping of its settings (downtime), found '3'"])
+        XCTAssertEqual(errors("{basic: 3}"), ["8:23: basic: expected a mapping of its settings (downtime, analysis), found '3'"])
     }
 
     func testStepErrors() {
