@@ -5,6 +5,18 @@ import TUICore
 /// look on the Deployments screen: a glyph per state (Unicode and ASCII)
 /// and a palette style, so states stay distinguishable without colour.
 enum DeploymentAppearance {
+    /// `paused: waiting 10m (4m left)`; a reason that already starts with
+    /// its phase (`rolled back: p99 ...`) is shown alone.
+    static func situation(_ d: DeploymentSummary) -> String {
+        guard !d.reason.isEmpty else { return d.phase.rawValue }
+        return reasonRepeatsPhase(d) ? d.reason : "\(d.phase.rawValue): \(d.reason)"
+    }
+
+    /// Whether the reason starts with the phase's own words.
+    static func reasonRepeatsPhase(_ d: DeploymentSummary) -> Bool {
+        d.reason.lowercased().hasPrefix(d.phase.rawValue.replacingOccurrences(of: "-", with: " "))
+    }
+
     static func glyph(_ phase: RolloutPhase, _ glyphs: GlyphSet) -> Unicode.Scalar {
         let unicode = glyphs.hasBraille
         switch phase {

@@ -56,7 +56,7 @@ extension Reducer {
         }
         func reasonForm(_ rollout: RolloutAction) -> [EngineCommand] {
             open(.rolloutReason(RolloutReasonForm(deployment: d.id, action: rollout, stableVersion: d.stableVersion,
-                                                  candidateVersion: d.candidateVersion, situation: situation(d))))
+                                                  candidateVersion: d.candidateVersion, situation: DeploymentAppearance.situation(d))))
         }
         switch action {
         case .promoteRollout:
@@ -115,11 +115,6 @@ extension Reducer {
     /// environment is kept warm.
     static func canRollBackAfterPromotion(_ d: DeploymentSummary) -> Bool {
         d.phase == .promoted && d.strategy == "blue_green" && d.versions.contains { $0.role == .previous && $0.replicas > 0 }
-    }
-
-    /// `paused: waiting 10m (4m left)` as the dialogs show it.
-    static func situation(_ d: DeploymentSummary) -> String {
-        d.reason.isEmpty ? d.phase.rawValue : "\(d.phase.rawValue): \(d.reason)"
     }
 
     private static func versionText(_ version: Int?) -> String {

@@ -9,8 +9,10 @@ enum RolloutSections {
     static func summary(_ d: DeploymentSummary, width: Int, context: RenderContext) -> [PanelLine] {
         let p = context.palette
         let g = context.glyphs
-        let phase = PanelLine(spans: [("\(DeploymentAppearance.glyph(d.phase, g)) \(d.phase.rawValue)", DeploymentAppearance.style(d.phase, p)),
-                                      (d.reason.isEmpty ? "" : ": " + TextSanitizer.clean(d.reason), DeploymentAppearance.reasonStyle(d.phase, p))])
+        let repeats = DeploymentAppearance.reasonRepeatsPhase(d)
+        let phase = PanelLine(spans: [("\(DeploymentAppearance.glyph(d.phase, g)) " + (repeats ? "" : d.phase.rawValue), DeploymentAppearance.style(d.phase, p)),
+                                      (d.reason.isEmpty ? "" : (repeats ? "" : ": ") + TextSanitizer.clean(d.reason),
+                                       DeploymentAppearance.reasonStyle(d.phase, p))])
         let arrow = g.hasBraille ? " → " : " -> "
         var versions: [(text: String, style: Style)] = []
         if let stable = d.stableVersion { versions.append(("v\(stable)", p.version(stable).bold())) }
