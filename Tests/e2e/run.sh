@@ -88,7 +88,8 @@ tour() {  # the main walk through the shell at one size and terminal type
     wait_for "FLIGHTDECK" && wait_for "1 Overview" && wait_for "6 Events"
     keys 2; wait_for "retrain"; wait_for "feature-build"
     keys 6; wait_for "Events"
-    keys : ; keys -l "models"; keys Enter; wait_for "No versions yet"
+    keys 3; wait_for "fraud-api"; wait_for "serving fraud v1"
+    keys : ; keys -l "models"; keys Enter; wait_for "production"
     keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "No monitors are defined yet"
     keys '?'; wait_for "Help"; wait_for "Show this help"
     keys Escape; wait_gone "Show this help"
@@ -206,6 +207,51 @@ wait_gone "approval pending"
 keys q; finish 0
 "$BIN" versions fraud --project "$WORK/approve/flightdeck.yaml" | grep -q "approved" || fail "versions does not show the approval"
 "$BIN" cleanup --project "$WORK/approve/flightdeck.yaml" >/dev/null || fail "cleanup failed"
+
+# Deployments: the bootstrapped champion serves; a retrained candidate goes
+# through a canary to its approval gate; p with a reason approves it by
+# keypress and the rollout reaches all traffic; the CLI shows the history.
+mkdir -p "$WORK/rollout"
+cat > "$WORK/rollout/flightdeck.yaml" <<'YAML'
+project: e2e-rollout
+data:
+  features:
+    amount: {normal: {mean: 50, sd: 20}, min: 0}
+    merchant: {categorical: {online: 0.6, store: 0.4}}
+  label: {intercept: -2.5, weights: {amount: 0.03, merchant=online: 1.0}, noise: 0.2}
+pipelines:
+  retrain:
+    params: {rows: 2000}
+    steps:
+      sample: {builtin: sample}
+      train: {needs: [sample], builtin: train}
+      evaluate: {needs: [train], builtin: evaluate}
+      register: {needs: [evaluate], builtin: register, when: "auc > 0"}
+models:
+  fraud: {policy: manual, bootstrap: {rows: 1000}}
+deployments:
+  api:
+    model: fraud
+    mode: {realtime: {rate: 20}}
+    promote_alias: champion
+    strategy:
+      canary: {steps: [{weight: 20}, {pause: 2m}, approval, {weight: 100}]}
+YAML
+start "rollout" 120 40 xterm-256color C.UTF-8 --speed 600
+wait_for "1 Overview"
+keys 3; wait_for "serving fraud v1"
+keys 2 t; wait_for "Trigger retrain"; keys Enter
+keys 3; wait_for "waiting for approval" 40
+keys p; wait_for "Approve v2 and promote api"
+keys -l "e2e canary looks right"; keys Enter
+wait_for "v2 100%" 20
+keys q; finish 0
+out=$("$BIN" rollout history api --project "$WORK/rollout/flightdeck.yaml" 2>&1)
+echo "$out" | grep -q "weight 20%" || fail "rollout history lacks the canary step: $out"
+echo "$out" | grep -q "v2 100%" || fail "rollout history lacks the promotion: $out"
+"$BIN" history fraud --project "$WORK/rollout/flightdeck.yaml" | grep -q "e2e canary looks right" || fail "the approval by keypress is not in the model history"
+out=$("$BIN" rollout status api --json --project "$WORK/rollout/flightdeck.yaml" 2>&1)
+echo "$out" | grep -q '"phase" : "promoted"' || fail "rollout status --json: $out"
 
 # Quitting while a shell step runs stops it (no orphan process).
 mkdir -p "$WORK/cleanup"
