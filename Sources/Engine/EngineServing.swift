@@ -127,6 +127,7 @@ extension Engine {
         }
         runtime.simulator.advance(to: now)
         runtime.rollout = Rollout(deployment: runtime.spec, stable: stable, candidate: candidate, replicas: runtime.spec.replicas.count, at: now)
+        runtime.tally.started += 1
         record(.rolloutStarted, "\(runtime.spec.id): \(runtime.spec.strategy.name) rollout of \(runtime.spec.model) v\(candidate) over v\(stable)")
         evaluate(runtime)
     }
@@ -192,6 +193,7 @@ extension Engine {
             case .promoted(let version):
                 let previous = runtime.stable
                 runtime.stable = version
+                runtime.tally.promoted += 1
                 record(.rolloutFinished, "\(id): \(model) v\(version) promoted" + (previous.map { " (replacing v\($0))" } ?? ""))
                 if let alias = runtime.spec.promoteAlias, let registry {
                     switch registry.moveAlias(model: model, alias: alias, version: version, by: "rollout:\(id)",
@@ -203,9 +205,11 @@ extension Engine {
                 }
             case .rolledBack(let reason):
                 let candidate = runtime.rollout?.candidate
+                runtime.tally.rolledBack += 1
                 record(.rolloutFinished, "\(id): rolled back\(candidate.map { " \(model) v\($0)" } ?? ""): \(reason)")
                 if let candidate { rejectPendingApproval(model: model, version: candidate, reason: "rolled back on \(id): \(reason)") }
             case .aborted(let reason):
+                runtime.tally.aborted += 1
                 record(.rolloutFinished, "\(id): aborted by \(who): \(reason)")
             case .log(let text):
                 record(.rolloutNote, "\(id): \(text)")
@@ -464,7 +468,17 @@ extension Engine {
             routing: routing, trafficHistory: runtime.trafficHistory.last(DeploymentRuntime.historyCapacity), versions: versions,
             analysis: rollout?.analysisChecks ?? [], analysisVerdict: rollout?.analysisVerdict, bandit: rollout?.banditSummary,
             abTest: rollout?.abTestSummary, traits: Rollout.traits(of: runtime.spec.strategy),
-            recentChanges: runtime.recentChanges.last(DeploymentRuntime.changeCapacity))
+            recentChanges: runtime.recentChanges.last(DeploymentRuntime.changeCapacity), tally: runtime.tally,
+            allVersions: simulator.versions.map(simulator.totals(version:)).reduce(into: VersionTotals(version: 0)) { sum, next in
+                sum.requests += next.requests
+                sum.errors += next.errors
+                sum.mirrored += next.mirrored
+                sum.labelled += next.labelled
+                sum.correct += next.correct
+                sum.compared += next.compared
+                sum.agreed += next.agreed
+                sum.replicaHours += next.replicaHours
+            })
     }
 
     /// The last error writing the serving history, if any.

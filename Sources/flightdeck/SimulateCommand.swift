@@ -70,11 +70,27 @@ struct SimulationReport: Encodable {
         let lastReason: String?
     }
 
+    struct Deployment: Encodable {
+        let id: String
+        let strategy: String
+        let mode: String
+        let phase: String
+        let stableVersion: Int?
+        let candidateVersion: Int?
+        let reason: String
+        let split: String
+        let requests: Int
+        let errors: Int
+        let replicaHours: Double
+        let rollouts: RolloutTally
+    }
+
     let project: String
     let seed: UInt64
     let simulatedMs: Int64
     let clock: String
     let pipelines: [Pipeline]
+    let deployments: [Deployment]
 
     init(engine: Engine, spec: ProjectSpec) {
         project = spec.name
@@ -100,6 +116,12 @@ struct SimulationReport: Encodable {
                 lastRun: runs.first?.id.value, lastState: runs.first?.state.rawValue, lastReason: runs.first?.reason
             )
         }
+        deployments = engine.snapshot(recentEventLimit: 0, recentRunLimit: 0).deployments.map { d in
+            Deployment(id: d.id, strategy: d.strategy, mode: d.mode, phase: d.phase.rawValue, stableVersion: d.stableVersion,
+                       candidateVersion: d.candidateVersion, reason: d.reason, split: RolloutStatusText.split(d.routing),
+                       requests: d.allVersions.requests, errors: d.allVersions.errors, replicaHours: d.allVersions.replicaHours,
+                       rollouts: d.tally)
+        }
     }
 
     func text() -> String {
@@ -108,6 +130,16 @@ struct SimulationReport: Encodable {
             let last = p.lastRun.map { "#\($0) \(p.lastReason ?? p.lastState ?? "")" } ?? "-"
             rows.append([p.id, "\(p.runs)", "\(p.succeeded)", "\(p.failed)", "\(p.cancelled)", "\(p.active)", "\(p.attempts)", "\(p.retries)", TextSanitizer.clean(last)])
         }
-        return "project \(project), seed \(seed), simulated to \(clock)\n\n" + TextTable.render(rows)
+        var text = "project \(project), seed \(seed), simulated to \(clock)\n\n" + TextTable.render(rows)
+        if !deployments.isEmpty {
+            var table = [["DEPLOYMENT", "STRATEGY", "MODE", "SPLIT", "REQUESTS", "ERRORS", "REPLICA-H", "ROLLOUTS", "PROMOTED", "ROLLED BACK", "NOW"]]
+            for d in deployments {
+                table.append([d.id, d.strategy, d.mode, d.split, "\(d.requests)", "\(d.errors)", String(format: "%.1f", d.replicaHours),
+                              "\(d.rollouts.started)", "\(d.rollouts.promoted)", "\(d.rollouts.rolledBack)",
+                              TextSanitizer.clean("\(d.phase): \(d.reason)")])
+            }
+            text += "\n\n" + TextTable.render(table)
+        }
+        return text
     }
 }

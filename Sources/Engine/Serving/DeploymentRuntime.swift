@@ -20,6 +20,8 @@ final class DeploymentRuntime {
     var trafficHistory: RingBuffer<TrafficPoint>
     /// The newest routing changes, for the screen.
     var recentChanges: RingBuffer<TrafficChange>
+    /// How the rollouts since the engine started ended.
+    var tally = RolloutTally()
     /// Why nothing serves, when nothing does (a failed artifact load, no champion).
     var problem: String?
 

@@ -38,12 +38,18 @@ public struct DeploymentSummary: Sendable, Hashable, Codable {
     public var traits: StrategyTraits
     /// The newest traffic changes (newest last, bounded).
     public var recentChanges: [TrafficChange]
+    /// How the rollouts this engine ran since it started ended.
+    public var tally: RolloutTally
+    /// Every version's counters added up (version 0), retired ones included,
+    /// since this engine started.
+    public var allVersions: VersionTotals
 
     public init(id: String, description: String? = nil, model: String, mode: String, modeStatus: String, strategy: String,
                 stableVersion: Int?, candidateVersion: Int?, phase: RolloutPhase, reason: String, stepIndex: Int?,
                 plan: [PlanStepSummary], routing: RoutingTable, trafficHistory: [TrafficPoint], versions: [VersionServingSummary],
                 analysis: [AnalysisCheck], analysisVerdict: String?, bandit: BanditSummary?, abTest: ABTestSummary?,
-                traits: StrategyTraits, recentChanges: [TrafficChange]) {
+                traits: StrategyTraits, recentChanges: [TrafficChange], tally: RolloutTally = RolloutTally(),
+                allVersions: VersionTotals = VersionTotals(version: 0)) {
         self.id = id
         self.description = description
         self.model = model
@@ -65,6 +71,22 @@ public struct DeploymentSummary: Sendable, Hashable, Codable {
         self.abTest = abTest
         self.traits = traits
         self.recentChanges = recentChanges
+        self.tally = tally
+        self.allVersions = allVersions
+    }
+}
+
+/// Counts of rollouts by how they ended.
+public struct RolloutTally: Sendable, Hashable, Codable {
+    public var started = 0
+    public var promoted = 0
+    public var rolledBack = 0
+    public var aborted = 0
+    public init(started: Int = 0, promoted: Int = 0, rolledBack: Int = 0, aborted: Int = 0) {
+        self.started = started
+        self.promoted = promoted
+        self.rolledBack = rolledBack
+        self.aborted = aborted
     }
 }
 
