@@ -299,7 +299,7 @@ deployments:
           min_requests: 200
           failure_limit: 0
           inconclusive_limit: 1
-          conditions: ["error_rate < 1%", "p99_latency_ms < 150", "accuracy >= stable - 0.02"]
+          conditions: ["error_rate < 1%", "p99_latency_ms < 150", "accuracy >= stable - 0.03"]
 
   fraud-shadow:
     description: Shadow copy of the fraud scorer for the mobile app
