@@ -273,6 +273,8 @@ echo "$out" | grep -q "succeeded" || fail "run did not report success: $out"
 logs=$("$BIN" logs 2 shout); echo "$logs" | grep -q "hi from flightdeck" || fail "logs lacks the output: $logs"
 printf '%s' "$logs" | LC_ALL=C grep -q $'\033' && fail "logs printed an escape sequence"
 "$BIN" validate >/dev/null || fail "validate rejected a valid file"
+mkdir -p demo-dir; out=$(cd demo-dir && "$BIN" validate 2>&1) || fail "validate rejected the embedded demo: $out"
+echo "$out" | grep -q "^  estimate: full promotion in ~.*, rollback ~" || fail "validate prints no plan estimates for the demo: $out"
 printf 'project: bad\npipelines:\n  p:\n    steps:\n      a: {needs: [b], simulate: {duration: 5x}}\n' > bad.yaml
 out=$("$BIN" validate bad.yaml 2>&1); rc=$?
 [ "$rc" = 2 ] || fail "validate of a bad file: exit status $rc"
