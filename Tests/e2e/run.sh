@@ -86,9 +86,10 @@ tour() {  # the main walk through the shell at one size and terminal type
     local name=$1 w=$2 h=$3 term=$4 lang=$5
     start "$name" "$w" "$h" "$term" "$lang" --speed 60
     wait_for "FLIGHTDECK" && wait_for "1 Overview" && wait_for "6 Events"
+    wait_for "fraud-api"   # the Overview lists the demo's deployments
     keys 2; wait_for "retrain"; wait_for "feature-build"
     keys 6; wait_for "Events"
-    keys : ; keys -l "models"; keys Enter; wait_for "No versions yet"
+    keys : ; keys -l "models"; keys Enter; wait_for "bootstrap: first version"
     keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "No monitors are defined yet"
     keys '?'; wait_for "Help"; wait_for "Show this help"
     keys Escape; wait_gone "Show this help"
