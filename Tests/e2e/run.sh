@@ -86,10 +86,11 @@ tour() {  # the main walk through the shell at one size and terminal type
     local name=$1 w=$2 h=$3 term=$4 lang=$5
     start "$name" "$w" "$h" "$term" "$lang" --speed 60
     wait_for "FLIGHTDECK" && wait_for "1 Overview" && wait_for "6 Events"
+    wait_for "fraud-api"   # the Overview lists the demo's deployments
     keys 2; wait_for "retrain"; wait_for "feature-build"
     keys 6; wait_for "Events"
-    keys 3; wait_for "fraud-api"; wait_for "serving fraud v1"
-    keys : ; keys -l "models"; keys Enter; wait_for "production"
+    keys 3; wait_for "serving fraud v1"
+    keys : ; keys -l "models"; keys Enter; wait_for "bootstrap: first version"
     keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "No monitors are defined yet"
     keys '?'; wait_for "Help"; wait_for "Show this help"
     keys Escape; wait_gone "Show this help"
@@ -319,6 +320,8 @@ echo "$out" | grep -q "succeeded" || fail "run did not report success: $out"
 logs=$("$BIN" logs 2 shout); echo "$logs" | grep -q "hi from flightdeck" || fail "logs lacks the output: $logs"
 printf '%s' "$logs" | LC_ALL=C grep -q $'\033' && fail "logs printed an escape sequence"
 "$BIN" validate >/dev/null || fail "validate rejected a valid file"
+mkdir -p demo-dir; out=$(cd demo-dir && "$BIN" validate 2>&1) || fail "validate rejected the embedded demo: $out"
+echo "$out" | grep -q "^  estimate: full promotion in ~.*, rollback ~" || fail "validate prints no plan estimates for the demo: $out"
 printf 'project: bad\npipelines:\n  p:\n    steps:\n      a: {needs: [b], simulate: {duration: 5x}}\n' > bad.yaml
 out=$("$BIN" validate bad.yaml 2>&1); rc=$?
 [ "$rc" = 2 ] || fail "validate of a bad file: exit status $rc"

@@ -5,17 +5,6 @@ import TUICore
 /// look on the Deployments screen: a glyph per state (Unicode and ASCII)
 /// and a palette style, so states stay distinguishable without colour.
 enum DeploymentAppearance {
-    /// `paused: waiting 10m (4m left)`; a reason that already starts with
-    /// its phase (`rolled back: p99 ...`) is shown alone.
-    static func situation(_ d: DeploymentSummary) -> String {
-        guard !d.reason.isEmpty else { return d.phase.rawValue }
-        return reasonRepeatsPhase(d) ? d.reason : "\(d.phase.rawValue): \(d.reason)"
-    }
-
-    /// Whether the reason starts with the phase's own words.
-    static func reasonRepeatsPhase(_ d: DeploymentSummary) -> Bool {
-        d.reason.lowercased().hasPrefix(d.phase.rawValue.replacingOccurrences(of: "-", with: " "))
-    }
 
     static func glyph(_ phase: RolloutPhase, _ glyphs: GlyphSet) -> Unicode.Scalar {
         let unicode = glyphs.hasBraille
@@ -50,6 +39,25 @@ enum DeploymentAppearance {
         case .paused, .awaitingApproval, .inconclusive, .aborted: return p.warn
         case .empty, .stable, .progressing, .promoted: return p.muted
         }
+    }
+
+    /// The phase and its reason as one line, without what the line shows
+    /// elsewhere: `paused: waiting 10m (4m left)`; a reason that starts with
+    /// the phase (`promoted: v5 serves 100%`) keeps it once, and the
+    /// engine's `canary step 4/8: ` prefix is dropped (the step has its own
+    /// column). Sanitised.
+    static func reasonText(_ d: DeploymentSummary) -> String {
+        var reason = TextSanitizer.clean(d.reason)
+        let stepPrefix = "\(TextSanitizer.clean(d.strategy)) step "
+        if reason.hasPrefix(stepPrefix), let colon = reason.range(of: ": ") {
+            let label = reason[reason.index(reason.startIndex, offsetBy: stepPrefix.count)..<colon.lowerBound]
+            if !label.isEmpty && label.allSatisfy({ $0.isNumber || $0 == "/" }) { reason = String(reason[colon.upperBound...]) }
+        }
+        let phase = d.phase.rawValue
+        if reason.isEmpty { return phase }
+        let spoken = String(phase.map { $0 == "-" ? " " : $0 })
+        if reason.hasPrefix(phase) || reason.hasPrefix(spoken) { return reason }
+        return "\(phase): \(reason)"
     }
 
     static func glyph(_ status: PlanStepSummary.Status, _ glyphs: GlyphSet) -> Unicode.Scalar {
@@ -109,9 +117,15 @@ enum DeploymentAppearance {
     /// `75%`, `37.5%`, `0.4%`: whole percents without decimals.
     static func percent(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
+        return percentNumber(value) + "%"
+    }
+
+    /// `75`, `37.5`, `0.4`: a percent to one decimal, none when whole.
+    static func percentNumber(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
         let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return "\(Int(rounded))%" }
-        return VersionAppearance.fixed(rounded, decimals: 1) + "%"
+        if rounded == rounded.rounded() { return "\(Int(rounded))" }
+        return VersionAppearance.fixed(rounded, decimals: 1)
     }
 
     /// A fraction as a percent with two decimals: `0.41%`.
@@ -160,6 +174,16 @@ enum DeploymentAppearance {
         var text = routing.live.map { "v\($0.version) \(percent($0.percent))" }.joined(separator: " / ")
         if text.isEmpty { text = "no traffic" }
         if let mirror = routing.mirror { text += " +mirror v\(mirror.version) \(percent(mirror.percent))" }
+        if routing.down { text += " DOWN" }
+        return text
+    }
+
+    /// The live split in few cells for the Overview: `v1 90 | v2 10`, with
+    /// ` +mirror v2 100` and ` DOWN`.
+    static func compactSplit(_ routing: RoutingTable) -> String {
+        var text = routing.live.map { "v\($0.version) \(percentNumber($0.percent))" }.joined(separator: " | ")
+        if text.isEmpty { text = "no traffic" }
+        if let mirror = routing.mirror { text += " +mirror v\(mirror.version) \(percentNumber(mirror.percent))" }
         if routing.down { text += " DOWN" }
         return text
     }

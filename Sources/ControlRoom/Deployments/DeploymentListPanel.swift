@@ -34,8 +34,7 @@ enum DeploymentListPanel {
                       right: (right, p.muted), highlight: highlight)
                 .render(into: &buffer, row: row, glyphs: context.glyphs)
             if twoLine, y + 1 < inner.maxY {
-                let reason = DeploymentAppearance.situation(d)
-                PanelLine("  " + TextSanitizer.clean(reason), DeploymentAppearance.reasonStyle(d.phase, p), highlight: highlight)
+                PanelLine("  " + DeploymentAppearance.reasonText(d), DeploymentAppearance.reasonStyle(d.phase, p), highlight: highlight)
                     .render(into: &buffer, row: row.row(0).offsetBy(dy: 1), glyphs: context.glyphs)
             }
         }

@@ -56,7 +56,7 @@ extension Reducer {
         }
         func reasonForm(_ rollout: RolloutAction) -> [EngineCommand] {
             open(.rolloutReason(RolloutReasonForm(deployment: d.id, action: rollout, stableVersion: d.stableVersion,
-                                                  candidateVersion: d.candidateVersion, situation: DeploymentAppearance.situation(d))))
+                                                  candidateVersion: d.candidateVersion, situation: DeploymentAppearance.reasonText(d))))
         }
         switch action {
         case .promoteRollout:

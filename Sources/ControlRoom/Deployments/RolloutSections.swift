@@ -9,10 +9,11 @@ enum RolloutSections {
     static func summary(_ d: DeploymentSummary, width: Int, context: RenderContext) -> [PanelLine] {
         let p = context.palette
         let g = context.glyphs
-        let repeats = DeploymentAppearance.reasonRepeatsPhase(d)
-        let phase = PanelLine(spans: [("\(DeploymentAppearance.glyph(d.phase, g)) " + (repeats ? "" : d.phase.rawValue), DeploymentAppearance.style(d.phase, p)),
-                                      (d.reason.isEmpty ? "" : (repeats ? "" : ": ") + TextSanitizer.clean(d.reason),
-                                       DeploymentAppearance.reasonStyle(d.phase, p))])
+        // The phase words in the phase's style, the reason after them dimmer.
+        let text = DeploymentAppearance.reasonText(d)
+        let head = text.range(of: ": ").map { String(text[..<$0.lowerBound]) } ?? text
+        let phase = PanelLine(spans: [("\(DeploymentAppearance.glyph(d.phase, g)) " + head, DeploymentAppearance.style(d.phase, p)),
+                                      (String(text.dropFirst(head.count)), DeploymentAppearance.reasonStyle(d.phase, p))])
         let arrow = g.hasBraille ? " → " : " -> "
         var versions: [(text: String, style: Style)] = []
         if let stable = d.stableVersion { versions.append(("v\(stable)", p.version(stable).bold())) }

@@ -2,19 +2,29 @@ import Engine
 import TUICore
 
 /// The landing screen: every pipeline with its latest run as a compact DAG
-/// progress line, the newest runs across pipelines, and what the project
-/// does not declare yet.
+/// progress line, the newest runs across pipelines, and on the right the
+/// deployments with their rollouts and the approvals waiting
+/// (``OverviewServingPanel``).
 enum OverviewView {
     static func render(snapshot: EngineSnapshot, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
-        guard !snapshot.pipelines.isEmpty else {
+        guard !snapshot.pipelines.isEmpty || !snapshot.deployments.isEmpty || !snapshot.models.isEmpty else {
             EmptyStateView.render(screen: .overview, snapshot: snapshot, context: context, area: area, into: &buffer)
             return
         }
-        let columns = area.split(.horizontal, [.percentage(62), .fill()])
+        // Deployments and approvals get a wider column than the note saying they are missing.
+        let serving = snapshot.deployments.isEmpty && snapshot.models.isEmpty ? 38 : 45
+        let columns = area.split(.horizontal, [.percentage(100 - serving), .fill()])
+        OverviewServingPanel.render(snapshot: snapshot, context: context, area: columns[1], into: &buffer)
+        guard !snapshot.pipelines.isEmpty else {
+            let inner = Block(title: "Pipelines", borderStyle: context.palette.border, titleStyle: context.palette.title, glyphs: context.glyphs)
+                .render(into: &buffer, area: columns[0])
+            buffer.put("No pipelines are declared.", in: inner.inset(left: 1), style: context.palette.muted,
+                       ellipsis: context.glyphs.ellipsis)
+            return
+        }
         let left = columns[0].split(.vertical, [.length(min(snapshot.pipelines.count + 3, area.height / 2)), .fill()])
         renderPipelines(snapshot: snapshot, context: context, area: left[0], into: &buffer)
         renderRecentRuns(snapshot: snapshot, context: context, area: left[1], into: &buffer)
-        renderNotDeclared(context: context, area: columns[1], into: &buffer)
     }
 
     /// One line per pipeline: latest run state, its steps as glyphs, timing.
@@ -65,23 +75,5 @@ enum OverviewView {
         Table(columns: [TableColumn("Run", width: .length(6)), TableColumn("Pipeline", width: .length(16)), TableColumn("State", width: .fill())],
               rows: Array(rows), headerStyle: p.title, rowStyle: p.text, glyphs: context.glyphs)
             .render(into: &buffer, area: inner)
-    }
-
-    /// What this project does not declare, said plainly.
-    private static func renderNotDeclared(context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
-        let p = context.palette
-        let inner = Block(title: "Serving and monitoring", borderStyle: p.border, titleStyle: p.title, glyphs: context.glyphs).render(into: &buffer, area: area)
-        let text = [
-            "No deployments, models or monitors are declared in this project.",
-            "When they are, this column shows traffic splits per deployment, the most drifting features, SLO state, firing alerts and approvals waiting for a decision.",
-        ]
-        var y = inner.y + 1
-        for (index, paragraph) in text.enumerated() {
-            for line in TextLayout.wrap(paragraph, width: inner.width - 2) where y < inner.maxY {
-                buffer.put(line, x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: index == 0 ? p.text : p.muted)
-                y += 1
-            }
-            y += 1
-        }
     }
 }

@@ -9,7 +9,8 @@ public enum ProjectSummary {
     /// description, schedule with the next scheduled times after `now`
     /// (calendar labels, UTC), triggers, run limits and params with their
     /// defaults; then the models with their promotion policy; then the
-    /// deployments (model, serving mode, strategy). File order.
+    /// deployments (model, serving mode, strategy) each with its plan's
+    /// estimated time to full promotion and to roll back. File order.
     public static func lines(for spec: ProjectSpec, now: SimTime, calendar: SimCalendar) -> [String] {
         var lines = ["project: \(spec.name)", "seed: \(spec.seed)"]
         lines.append("pools: " + (spec.pools.isEmpty ? "none" : spec.pools.map { "\($0.id) \($0.size)" }.joined(separator: ", ")))
@@ -45,6 +46,7 @@ public enum ProjectSummary {
         for deployment in spec.deployments {
             lines.append("deployment \(deployment.id): model \(deployment.model), \(modeText(deployment.mode)), \(strategyText(deployment.strategy))"
                          + (deployment.description.map { " - \($0)" } ?? ""))
+            lines.append("  estimate: " + estimateText(deployment))
         }
         return lines
     }
@@ -57,6 +59,21 @@ public enum ProjectSummary {
         case .streaming(let streaming): return "streaming \(ServingValueParsing.format(streaming.ratePerSecond))/s"
         case .edge(let fleet): return "edge \(fleet.devices) device\(fleet.devices == 1 ? "" : "s")"
         }
+    }
+
+    /// `full promotion in ~35m + approval wait, rollback ~0s; one routing change`:
+    /// ``RolloutPlanEstimate`` at the mode's mean request rate, the approval
+    /// wait moved next to the promotion time, then what the estimate assumes.
+    static func estimateText(_ deployment: DeploymentSpec) -> String {
+        let estimate = RolloutPlanEstimate.estimate(deployment, trafficPerSecond: deployment.mode.meanRequestsPerSecond)
+        var note = estimate.note
+        var wait = ""
+        if note.hasSuffix(RolloutPlanEstimate.approvalWait) {
+            note.removeLast(RolloutPlanEstimate.approvalWait.count)
+            wait = RolloutPlanEstimate.approvalWait
+        }
+        return "full promotion in ~\(estimate.toFullPromotion)\(wait), rollback ~\(estimate.toRollback)"
+            + (note.isEmpty ? "" : "; " + note)
     }
 
     /// The strategy's name, with the step count of a canary or feature flag.

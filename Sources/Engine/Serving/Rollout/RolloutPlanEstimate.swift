@@ -2,6 +2,10 @@ import SimKernel
 
 /// How long a deployment's plan takes, for `flightdeck validate`.
 public enum RolloutPlanEstimate {
+    /// The suffix of `note` when full promotion also waits for an approval
+    /// (a registry approval, or an operator's promote with a reason).
+    public static let approvalWait = " + approval wait"
+
     /// Time to full promotion assuming every analysis passes at its first
     /// chance and approvals are immediate (the note says `+ approval wait`
     /// when the plan has gates; A/B tests and bandits are estimated from
@@ -9,7 +13,7 @@ public enum RolloutPlanEstimate {
     /// when the reward needs labels), and time to roll back.
     public static func estimate(_ spec: DeploymentSpec, trafficPerSecond: Double)
         -> (toFullPromotion: SimDuration, toRollback: SimDuration, note: String) {
-        let approval = " + approval wait"
+        let approval = approvalWait
         switch spec.strategy {
         case .basic(let basic):
             let full = basic.downtime + (basic.analysis?.duration ?? .zero)
