@@ -49,7 +49,7 @@ extension Engine {
         for runtime in runtimes {
             resume(runtime)
         }
-        flushServingChanges()
+        servingRegistryChanged()
     }
 
     /// Puts a restored (or new) deployment back on its routing.
@@ -68,7 +68,6 @@ extension Engine {
         } else {
             runtime.stable = nil
         }
-        servingRegistryChanged()
     }
 
     // MARK: Registry
