@@ -191,7 +191,11 @@ public final class Engine {
 
     /// A copy of the engine's state with the newest `recentEventLimit` log
     /// events (oldest first) and the newest `recentRunLimit` runs.
-    public func snapshot(recentEventLimit: Int = 100, recentRunLimit: Int = 20) -> EngineSnapshot {
+    /// `deploymentMetrics` says whose per-version window figures (latency
+    /// percentiles, accuracy; the costly part) are computed; the others get
+    /// empty windows (their totals, routing and state are always there).
+    public func snapshot(recentEventLimit: Int = 100, recentRunLimit: Int = 20,
+                         deploymentMetrics: DeploymentMetricsScope = .all) -> EngineSnapshot {
         EngineSnapshot(
             projectName: projectName,
             seed: seed,
@@ -208,7 +212,7 @@ public final class Engine {
             models: registryHost?.registry.summaries() ?? [],
             pendingApprovals: registryHost?.registry.pendingApprovals ?? [],
             registryStoreError: registryHost?.storeError,
-            deployments: deploymentSummaries()
+            deployments: deploymentSummaries(metrics: deploymentMetrics)
         )
     }
 }

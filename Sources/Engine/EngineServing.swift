@@ -426,11 +426,19 @@ extension Engine {
     // MARK: Reading
 
     /// The deployments' summaries, in project-file order.
-    func deploymentSummaries() -> [DeploymentSummary] {
-        servingHost?.deployments.map(summary) ?? []
+    func deploymentSummaries(metrics scope: DeploymentMetricsScope = .all) -> [DeploymentSummary] {
+        guard let deployments = servingHost?.deployments else { return [] }
+        let measured: String?? = switch scope {
+        case .all: .none
+        case .none: .some(.none)
+        case .only(let id): .some(id ?? deployments.first?.spec.id)
+        }
+        return deployments.map { runtime in
+            summary(runtime, windows: measured.map { $0 == runtime.spec.id } ?? true)
+        }
     }
 
-    private func summary(_ runtime: DeploymentRuntime) -> DeploymentSummary {
+    private func summary(_ runtime: DeploymentRuntime, windows: Bool) -> DeploymentSummary {
         let simulator = runtime.simulator
         let routing = simulator.routing
         let rollout = runtime.rollout
@@ -449,7 +457,8 @@ extension Engine {
                 version: version, role: role,
                 livePercent: shares.first { $0.version == version }?.percent ?? 0,
                 mirrorPercent: routing.mirror?.version == version ? routing.mirror?.percent ?? 0 : 0,
-                window: simulator.windowMetrics(version: version, window: Self.summaryWindow),
+                window: windows ? simulator.windowMetrics(version: version, window: Self.summaryWindow)
+                    : VersionWindowMetrics(version: version, window: Self.summaryWindow, end: now),
                 totals: simulator.totals(version: version),
                 replicas: routing.replicas.first { $0.version == version }?.count ?? 0,
                 profile: simulator.profile(of: version) ?? runtime.spec.profile)

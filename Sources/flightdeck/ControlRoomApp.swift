@@ -71,7 +71,8 @@ final class ControlRoomApp {
                 if !engine.isPaused {
                     engine.advance(to: engine.now + pacer.step(elapsedNanoseconds: elapsed, speed: engine.speed))
                 }
-                let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit)
+                let metrics: DeploymentMetricsScope = state.screen == .deployments ? .only(state.deployments.deployment) : .none
+                let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit, deploymentMetrics: metrics)
                 let logTail = ControlRoomView.logFocus(snapshot: snapshot, state: state).flatMap {
                     try? engine.logTail(run: $0.run, step: $0.step, limit: 500)
                 } ?? []
@@ -94,7 +95,7 @@ final class ControlRoomApp {
                 needsDraw = true
                 continue
             }
-            let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit)
+            let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit, deploymentMetrics: .none)
             let wasPaused = snapshot.isPaused
             let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
             let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity)

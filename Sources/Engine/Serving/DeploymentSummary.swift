@@ -76,6 +76,15 @@ public struct DeploymentSummary: Sendable, Hashable, Codable {
     }
 }
 
+/// Whose per-version window figures a snapshot computes (see
+/// ``Engine/snapshot(recentEventLimit:recentRunLimit:deploymentMetrics:)``).
+public enum DeploymentMetricsScope: Sendable, Hashable {
+    case all
+    case none
+    /// One deployment (nil: the first in project-file order).
+    case only(String?)
+}
+
 /// Counts of rollouts by how they ended.
 public struct RolloutTally: Sendable, Hashable, Codable {
     public var started = 0
