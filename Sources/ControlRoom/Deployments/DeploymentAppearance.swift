@@ -158,7 +158,7 @@ enum DeploymentAppearance {
     /// error rates as percents, latencies in ms, ratios with 3 decimals.
     static func analysisValue(_ value: Double?, condition: String) -> String {
         guard let value else { return "-" }
-        let name = condition.trimmingCharacters(in: " ")
+        let name = condition.drop { $0 == " " }
         let metric = AnalysisMetric.allCases.first { name.hasPrefix($0.rawValue) }
         switch metric {
         case .errorRate?: return fractionPercent(value)
