@@ -9,6 +9,13 @@ import Foundation
 FileHandle.standardError.write(Data("warning: debug build; figures are meaningless. Use: swift run -c release flightdeck-bench\n".utf8))
 #endif
 
+// `flightdeck-bench once chain|fan|random sqlite|memory|shell`: one run of one
+// DAG, no baseline, for profilers (valgrind --tool=callgrind).
+if CommandLine.arguments.count == 4 && CommandLine.arguments[1] == "once" {
+    StepOverheadBenchmarks.profileOnce(shape: CommandLine.arguments[2], store: CommandLine.arguments[3])
+    exit(0)
+}
+
 // Arguments pick groups (frames, steps, shell, training, registry); none = all.
 let groups = Set(CommandLine.arguments.dropFirst())
 let known: Set<String> = ["frames", "steps", "shell", "training", "registry"]
