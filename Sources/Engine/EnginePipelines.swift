@@ -94,7 +94,7 @@ extension Engine {
             if pipelineScheduler?.drainShell() == true { continue }
             if let next = nextEventTime, next <= maxTime {
                 fired += fireEvents(upTo: next)
-                if let scheduler = pipelineScheduler, scheduler.journal.count >= 50_000 { flushRunChanges() }
+                if let scheduler = pipelineScheduler, scheduler.pendingChangeCount >= 50_000 { flushRunChanges() }
                 continue
             }
             // A result posted after the last drain may still start more work.
@@ -137,14 +137,17 @@ extension Engine {
         return try scheduler.store.logs(run: run, step: step, attempt: attempt)
     }
 
-    /// A run's steps from the run history.
+    /// A run's steps from the run history, in pipeline order; steps of an
+    /// unfinished run that have not started yet (and so have no record in
+    /// the store) are included as they are now.
     public func steps(run: RunID) throws -> [StepRecord] {
-        try pipelineScheduler?.store.steps(run: run) ?? []
+        try pipelineScheduler?.storedSteps(run) ?? []
     }
 
-    /// A run's attempts from the run history.
+    /// A run's attempts from the run history, by step in pipeline order,
+    /// then attempt.
     public func attempts(run: RunID) throws -> [StepAttemptRecord] {
-        try pipelineScheduler?.store.attempts(run: run) ?? []
+        try pipelineScheduler?.storedAttempts(run) ?? []
     }
 
     /// A run's artifacts from the run history.
