@@ -31,6 +31,7 @@ extension PipelineScheduler {
         group(attempts.map(\.key.run), into: &attemptsByRun)
 
         var interrupted: [RunID] = []
+        journalHasRecords = true
         var addedSteps: [RunID: [StepRecord]] = [:]
         for position in records.indices {
             let record = records[position]

@@ -58,6 +58,8 @@ final class PipelineScheduler {
     /// The attempt records of the batch, folded the same way (per step, its
     /// latest attempt's entry is ``StepRuntime/attemptSlot``).
     var attemptChanges: [StepAttemptRecord] = []
+    /// Whether ``journal`` holds step or attempt records (the recovery's).
+    var journalHasRecords = false
     /// Numbers the batches; bumped by every successful flush, which makes
     /// every step's slots stale at once.
     var batch: UInt32 = 1
@@ -196,7 +198,14 @@ final class PipelineScheduler {
         for record in stepChanges { changes.append(.step(record)) }
         for record in attemptChanges { changes.append(.attempt(record)) }
         do {
-            try store.append(changes)
+            // Step and attempt records come folded (one per step and attempt)
+            // unless the recovery put some in the journal as well.
+            if journalHasRecords {
+                try store.append(changes)
+            } else {
+                try store.appendFolded(changes)
+            }
+            journalHasRecords = false
             journal.removeAll(keepingCapacity: true)
             stepChanges.removeAll(keepingCapacity: true)
             attemptChanges.removeAll(keepingCapacity: true)
