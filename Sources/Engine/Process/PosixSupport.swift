@@ -89,22 +89,28 @@ enum Posix {
     /// existing variable of the same name in place, otherwise it is added
     /// at the end; a later override wins over an earlier one.
     static func mergeEnvironment(_ base: [String], _ overrides: [EnvironmentEntry]) -> [String] {
+        // A scan per override (a few) instead of indexing every inherited
+        // name: this runs for every process started.
         var result = base
-        var indexByName: [String: Int] = [:]
-        for (index, entry) in result.enumerated() {
-            let name = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? entry
-            if indexByName[name] == nil { indexByName[name] = index }
-        }
         for entry in overrides {
             let line = "\(entry.name)=\(entry.value)"
-            if let index = indexByName[entry.name] {
+            if let index = result.firstIndex(where: { names($0, entry.name) }) {
                 result[index] = line
             } else {
-                indexByName[entry.name] = result.count
                 result.append(line)
             }
         }
         return result
+    }
+
+    /// Whether the `NAME=value` line `line` (or a line without `=`, all
+    /// name) is a variable called `name`.
+    private static func names(_ line: String, _ name: String) -> Bool {
+        let bytes = line.utf8
+        guard bytes.starts(with: name.utf8) else { return false }
+        let rest = bytes.dropFirst(name.utf8.count)
+        guard let next = rest.first else { return true }
+        return next == UInt8(ascii: "=") && !name.utf8.contains(UInt8(ascii: "="))
     }
 }
 
