@@ -131,7 +131,7 @@ extension PipelineScheduler {
             let fails = Sampling.unitInterval(using: &random) < failureProbability
             let outcome: AttemptOutcome = fails
                 ? .failed(.failed, reason: "failed: simulated failure", exitCode: nil)
-                : .succeeded(exitCode: nil, reason: "succeeded in \(duration.compactDescription)")
+                : .succeeded(exitCode: nil, reason: succeededReason(duration))
             scheduleEnd(run, index, attempt: attempt, after: duration, timeout: timeout, outcome: outcome)
         case .builtin(let name):
             guard let task = builtins.task(named: name) else {
@@ -168,6 +168,15 @@ extension PipelineScheduler {
             shell.launch(ShellCommandTemplate.request(for: pipeline.spec.steps[index], command: command, key: key, params: run.record.params,
                                                       workingDirectory: workingDirectory))
         }
+    }
+
+    /// `succeeded in 30s`: the last one is kept, since runs of
+    /// fixed-duration steps ask for the same text again and again.
+    private func succeededReason(_ duration: SimDuration) -> String {
+        if let cached = lastSucceededReason, cached.duration == duration { return cached.text }
+        let text = "succeeded in \(duration.compactDescription)"
+        lastSucceededReason = (duration, text)
+        return text
     }
 
     /// A builtin attempt's own stream: the `builtin` stream's seed mixed

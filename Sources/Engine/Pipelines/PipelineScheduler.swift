@@ -58,6 +58,8 @@ final class PipelineScheduler {
     /// The attempt records of the batch, folded the same way (per step, its
     /// latest attempt's entry is ``StepRuntime/attemptSlot``).
     var attemptChanges: [StepAttemptRecord] = []
+    /// The last simulated success reason built (see `succeededReason`).
+    var lastSucceededReason: (duration: SimDuration, text: String)?
     /// Whether ``journal`` holds step or attempt records (the recovery's).
     var journalHasRecords = false
     /// Numbers the batches; bumped by every successful flush, which makes
