@@ -55,6 +55,27 @@ enum StepOverheadBenchmarks {
         }
     }
 
+    /// One run of one DAG (`chain`, `fan`, `random`) with one store
+    /// (`sqlite`, `memory`), or the 200-step shell chain (`shell`), printing
+    /// the wall time per step: for profilers.
+    static func profileOnce(shape: String, store: String) {
+        let dag: BenchDAG
+        switch shape {
+        case "chain": dag = .chain(stepCount)
+        case "fan": dag = .fan(stepCount)
+        case "random": dag = .random(stepCount, seed: 2026)
+        default: fatalError("flightdeck-bench once: unknown shape \(shape) (chain, fan, random)")
+        }
+        let nanoseconds: Double
+        switch store {
+        case "sqlite": nanoseconds = runOnce(dag, store: .sqlite).wall
+        case "memory": nanoseconds = runOnce(dag, store: .memory).wall
+        case "shell": nanoseconds = ShellStepBenchmarks.engineChain(.chain(ShellStepBenchmarks.stepCount))
+        default: fatalError("flightdeck-bench once: unknown store \(store) (sqlite, memory, shell)")
+        }
+        print(formatNanoseconds(nanoseconds) + "/step")
+    }
+
     /// Wall and process CPU nanoseconds per step of one fresh engine running
     /// `dag` once.
     static func runOnce(_ dag: BenchDAG, store kind: StoreKind) -> (wall: Double, cpu: Double) {

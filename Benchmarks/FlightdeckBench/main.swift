@@ -5,6 +5,13 @@ import Foundation
 // Benchmarks/run.sh runs these plus the terminal benchmarks (bytes written,
 // start to first frame) and prints one table.
 
+// `flightdeck-bench once chain|fan|random sqlite|memory|shell`: one run of one
+// DAG, no baseline, for profilers (valgrind --tool=callgrind).
+if CommandLine.arguments.count == 4 && CommandLine.arguments[1] == "once" {
+    StepOverheadBenchmarks.profileOnce(shape: CommandLine.arguments[2], store: CommandLine.arguments[3])
+    exit(0)
+}
+
 #if DEBUG
 FileHandle.standardError.write(Data("warning: debug build; figures are meaningless. Use: swift run -c release flightdeck-bench\n".utf8))
 #endif

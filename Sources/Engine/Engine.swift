@@ -16,6 +16,17 @@ public final class Engine {
     /// A scheduled engine action; runs with the engine's clock set to its time.
     typealias Action = (Engine) -> Void
 
+    /// What a queued event does: the pipeline scheduler's attempt ends and
+    /// retries (the bulk of the events, carried as plain values so that
+    /// scheduling one allocates nothing) or any other subsystem's action.
+    enum QueuedEvent {
+        /// A simulated or builtin attempt ends (its outcome is kept on the step).
+        case attemptDue(RunID, step: Int, attempt: Int)
+        /// A retry delay is over.
+        case retryDue(RunID, step: Int, attempt: Int)
+        case action(Action)
+    }
+
     /// The project's name.
     public let projectName: String
     /// The root seed every random stream derives from.
@@ -33,7 +44,7 @@ public final class Engine {
     /// The bounded log of what happened, oldest first.
     public private(set) var eventLog: RingBuffer<EngineEvent>
 
-    private var queue = EventQueue<Action>()
+    private var queue = EventQueue<QueuedEvent>()
 
     /// The pipeline scheduler (nil for an engine made without a project
     /// argument: no pipelines).
@@ -156,7 +167,14 @@ public final class Engine {
         var fired = 0
         while let event = queue.popNext(upTo: target) {
             now = event.time
-            event.payload(self)
+            switch event.payload {
+            case let .attemptDue(run, step, attempt):
+                pipelineScheduler?.attemptDue(run: run, step: step, attempt: attempt)
+            case let .retryDue(run, step, attempt):
+                pipelineScheduler?.retryDue(run: run, step: step, attempt: attempt)
+            case .action(let action):
+                action(self)
+            }
             fired += 1
         }
         return fired
@@ -173,7 +191,12 @@ public final class Engine {
     /// then the one scheduled first. For subsystems inside the engine.
     @discardableResult
     func schedule(at time: SimTime, priority: Int = 0, _ action: @escaping Action) -> EventID {
-        queue.schedule(action, at: Swift.max(time, now), priority: priority)
+        queue.schedule(.action(action), at: Swift.max(time, now), priority: priority)
+    }
+
+    /// Queues one of the scheduler's events (see ``schedule(at:priority:_:)``).
+    func schedule(at time: SimTime, priority: Int = 0, event: QueuedEvent) -> EventID {
+        queue.schedule(event, at: Swift.max(time, now), priority: priority)
     }
 
     /// Cancels a queued action; `false` when it already ran or was cancelled.

@@ -20,14 +20,16 @@ struct CoalescedBatch {
         var step: String
     }
 
-    init(_ changes: [RunChange]) {
+    /// - `stepsAndAttemptsFolded`: no step or attempt record repeats in
+    ///   `changes` (the caller folded them), so they are taken as they come.
+    init(_ changes: [RunChange], stepsAndAttemptsFolded: Bool = false) {
         var runIndex: [Int64: Int] = [:]
         var stepIndex: [StepKey: Int] = [:]
         var attemptIndex: [AttemptKey: Int] = [:]
         var metaIndex: [String: Int] = [:]
         // A large batch (a fast-forward of thousands of steps) would otherwise
         // rehash these tables a dozen times as they grow.
-        if changes.count > 64 {
+        if changes.count > 64 && !stepsAndAttemptsFolded {
             let expected = changes.count / 2
             stepIndex.reserveCapacity(expected)
             attemptIndex.reserveCapacity(expected)
@@ -39,9 +41,17 @@ struct CoalescedBatch {
             case .run(let record):
                 Self.upsert(record, key: record.id.value, into: &runs, index: &runIndex)
             case .step(let record):
-                Self.upsert(record, key: StepKey(run: record.run.value, step: record.step), into: &steps, index: &stepIndex)
+                if stepsAndAttemptsFolded {
+                    steps.append(record)
+                } else {
+                    Self.upsert(record, key: StepKey(run: record.run.value, step: record.step), into: &steps, index: &stepIndex)
+                }
             case .attempt(let record):
-                Self.upsert(record, key: record.key, into: &attempts, index: &attemptIndex)
+                if stepsAndAttemptsFolded {
+                    attempts.append(record)
+                } else {
+                    Self.upsert(record, key: record.key, into: &attempts, index: &attemptIndex)
+                }
             case .log(let line):
                 logs.append(line)
             case .artifact(let record):

@@ -91,40 +91,61 @@ enum RunHistorySchema {
         ) WITHOUT ROWID;
         """
 
-    static let upsertRun = """
-        INSERT INTO runs (id, pipeline, number, state, reason, "trigger", params, code_version, queued_at, started_at, ended_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET
-            pipeline = excluded.pipeline, number = excluded.number, state = excluded.state,
-            reason = excluded.reason, "trigger" = excluded."trigger", params = excluded.params,
-            code_version = excluded.code_version, queued_at = excluded.queued_at,
-            started_at = excluded.started_at, ended_at = excluded.ended_at
-        """
+    /// Writes of one table: `INSERT INTO ... VALUES (?, ...)` with one
+    /// placeholder group per row, then the conflict clause. Several rows per
+    /// statement spread SQLite's per-statement work (statement journal,
+    /// halt, reset) over them; with distinct keys (the batch is folded
+    /// first) the result is that of one statement per row.
+    struct RowWrite {
+        let head: String
+        let columns: Int
+        let tail: String
 
-    static let upsertStep = """
-        INSERT INTO steps (run_id, step, state, reason, attempts) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (run_id, step) DO UPDATE SET
-            state = excluded.state, reason = excluded.reason, attempts = excluded.attempts
-        """
+        func sql(rows: Int) -> String {
+            let group = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            return head + " VALUES " + Array(repeating: group, count: rows).joined(separator: ", ") + tail
+        }
+    }
 
-    static let upsertAttempt = """
-        INSERT INTO attempts (run_id, step, attempt, state, started_at, ended_at, exit_code, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (run_id, step, attempt) DO UPDATE SET
-            state = excluded.state, started_at = excluded.started_at, ended_at = excluded.ended_at,
-            exit_code = excluded.exit_code, reason = excluded.reason
-        """
+    static let upsertRun = RowWrite(
+        head: """
+            INSERT INTO runs (id, pipeline, number, state, reason, "trigger", params, code_version, queued_at, started_at, ended_at)
+            """,
+        columns: 11,
+        tail: """
 
-    static let insertLog = """
-        INSERT INTO logs (run_id, step, attempt, sequence, time, real_offset_ms, stream, text)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
+            ON CONFLICT (id) DO UPDATE SET
+                pipeline = excluded.pipeline, number = excluded.number, state = excluded.state,
+                reason = excluded.reason, "trigger" = excluded."trigger", params = excluded.params,
+                code_version = excluded.code_version, queued_at = excluded.queued_at,
+                started_at = excluded.started_at, ended_at = excluded.ended_at
+            """)
 
-    static let insertArtifact = """
-        INSERT INTO artifacts (run_id, step, attempt, path, sha256, size, time) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
+    static let upsertStep = RowWrite(
+        head: "INSERT INTO steps (run_id, step, state, reason, attempts)",
+        columns: 5,
+        tail: """
 
-    static let upsertMeta = """
-        INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-        """
+            ON CONFLICT (run_id, step) DO UPDATE SET
+                state = excluded.state, reason = excluded.reason, attempts = excluded.attempts
+            """)
+
+    static let upsertAttempt = RowWrite(
+        head: "INSERT INTO attempts (run_id, step, attempt, state, started_at, ended_at, exit_code, reason)",
+        columns: 8,
+        tail: """
+
+            ON CONFLICT (run_id, step, attempt) DO UPDATE SET
+                state = excluded.state, started_at = excluded.started_at, ended_at = excluded.ended_at,
+                exit_code = excluded.exit_code, reason = excluded.reason
+            """)
+
+    static let insertLog = RowWrite(
+        head: "INSERT INTO logs (run_id, step, attempt, sequence, time, real_offset_ms, stream, text)", columns: 8, tail: "")
+
+    static let insertArtifact = RowWrite(
+        head: "INSERT INTO artifacts (run_id, step, attempt, path, sha256, size, time)", columns: 7, tail: "")
+
+    static let upsertMeta = RowWrite(
+        head: "INSERT INTO meta (key, value)", columns: 2, tail: " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
 }

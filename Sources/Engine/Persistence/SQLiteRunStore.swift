@@ -72,9 +72,19 @@ public final class SQLiteRunStore: RunStore, Sendable {
     /// value first), log lines and artifacts inserted. On error nothing of
     /// the batch is kept.
     public func append(_ changes: [RunChange]) throws {
+        try write(changes, folded: false)
+    }
+
+    /// ``append(_:)`` without looking for repeated step and attempt records
+    /// (see ``RunStore/appendFolded(_:)``).
+    public func appendFolded(_ changes: [RunChange]) throws {
+        try write(changes, folded: true)
+    }
+
+    private func write(_ changes: [RunChange], folded: Bool) throws {
         guard !changes.isEmpty else { return }
         do {
-            let batch = CoalescedBatch(changes)
+            let batch = CoalescedBatch(changes, stepsAndAttemptsFolded: folded)
             try pool.write { db in
                 try BatchWriter.write(batch, to: db)
             }

@@ -147,6 +147,7 @@ extension PipelineScheduler {
             while cursor < needs.count && run.steps[needs[cursor]].state.isFinal { cursor += 1 }
             run.steps[index].waitCursor = cursor
             run.steps[index].reason = cursor < needs.count ? "pending: waiting for \(run.pipeline.stepIDs[needs[cursor]])" : "pending: ready"
+            run.steps[index].reasonFromNeed = false
             emitStep(run, index)
         }
     }

@@ -50,7 +50,7 @@ extension PipelineScheduler {
             let step = run.steps[index]
             let spec = pipeline.spec.steps[index]
             return StepSummary(
-                id: pipeline.stepIDs[index], needs: spec.needs, state: step.state, reason: step.reason, attempts: step.attempts,
+                id: pipeline.stepIDs[index], needs: spec.needs, state: step.state, reason: reason(run, index), attempts: step.attempts,
                 currentAttemptStart: step.state == .running ? step.spans.last?.start : nil, attemptSpans: step.spans,
                 kind: pipeline.kinds[index], pool: spec.pool, triggerRule: spec.triggerRule)
         }

@@ -31,6 +31,8 @@ extension PipelineScheduler {
         group(attempts.map(\.key.run), into: &attemptsByRun)
 
         var interrupted: [RunID] = []
+        journalHasRecords = true
+        var addedSteps: [RunID: [StepRecord]] = [:]
         for position in records.indices {
             let record = records[position]
             recordPosition[record.id] = position
@@ -44,6 +46,15 @@ extension PipelineScheduler {
                 steps[index].state = .interrupted
                 steps[index].reason = Self.interruptedReason
                 journal.append(.step(steps[index]))
+            }
+            // Steps that never left pending have no record (see emitStep):
+            // they were interrupted too.
+            let missing = missingSteps(of: record, stored: steps[stepsByRun[record.id] ?? 0..<0]).map {
+                StepRecord(run: record.id, step: $0, state: .interrupted, reason: Self.interruptedReason, attempts: 0)
+            }
+            if !missing.isEmpty {
+                addedSteps[record.id] = missing
+                for step in missing { journal.append(.step(step)) }
             }
             for index in attemptsByRun[record.id] ?? 0..<0 where attempts[index].state == .running {
                 attempts[index].state = .interrupted
@@ -63,11 +74,63 @@ extension PipelineScheduler {
         for record in records.suffix(finishedCacheSize) {
             let stepRange = stepsByRun[record.id] ?? 0..<0
             let attemptRange = attemptsByRun[record.id] ?? 0..<0
-            if let run = makeRuntime(record, steps: Array(steps[stepRange]), attempts: Array(attempts[attemptRange])) {
+            if let run = makeRuntime(record, steps: Array(steps[stepRange]) + (addedSteps[record.id] ?? []),
+                                     attempts: Array(attempts[attemptRange])) {
                 runs[record.id] = run
                 noteFinished(run)
             }
         }
+    }
+
+    /// The ids of the steps of `record`'s pipeline that have no stored
+    /// record, in pipeline order; none when the pipeline is no longer in the
+    /// project or its steps no longer match the stored ones.
+    func missingSteps<Stored: Collection>(of record: RunRecord, stored: Stored) -> [String] where Stored.Element == StepRecord {
+        guard let pipeline = compiled(record.pipeline), stored.count < pipeline.stepIDs.count else { return [] }
+        var present = Array(repeating: false, count: pipeline.stepIDs.count)
+        for step in stored {
+            guard let index = pipeline.stepIndex[step.step] else { return [] }
+            present[index] = true
+        }
+        return pipeline.stepIDs.indices.filter { !present[$0] }.map { pipeline.stepIDs[$0] }
+    }
+
+    /// A run's step records from the store in pipeline order, with the steps
+    /// that have no record yet (pending ones, see ``emitStep(_:_:)``)
+    /// filled in from the run's working state. Records of steps the
+    /// pipeline no longer has keep the store's order, after the others.
+    func storedSteps(_ id: RunID) throws -> [StepRecord] {
+        let stored = try store.steps(run: id)
+        guard let record = record(id), let pipeline = compiled(record.pipeline) else { return stored }
+        var byIndex = [StepRecord?](repeating: nil, count: pipeline.stepIDs.count)
+        var others: [StepRecord] = []
+        for step in stored {
+            if let index = pipeline.stepIndex[step.step], byIndex[index] == nil {
+                byIndex[index] = step
+            } else {
+                others.append(step)
+            }
+        }
+        if let run = runs[id], !run.record.state.isFinal, others.isEmpty {
+            for index in byIndex.indices where byIndex[index] == nil {
+                byIndex[index] = StepRecord(run: id, step: pipeline.stepIDs[index], state: run.steps[index].state,
+                                            reason: reason(run, index), attempts: run.steps[index].attempts)
+            }
+        }
+        return byIndex.compactMap { $0 } + others
+    }
+
+    /// A run's attempts from the store, by step in pipeline order (steps the
+    /// pipeline no longer has last, in the store's order), then attempt.
+    func storedAttempts(_ id: RunID) throws -> [StepAttemptRecord] {
+        let stored = try store.attempts(run: id)
+        guard let record = record(id), let pipeline = compiled(record.pipeline) else { return stored }
+        return stored.enumerated().sorted { a, b in
+            let left = pipeline.stepIndex[a.element.key.step] ?? Int.max
+            let right = pipeline.stepIndex[b.element.key.step] ?? Int.max
+            if left != right { return left < right }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Ranges of equal consecutive ids (the history is grouped by run).
@@ -116,6 +179,7 @@ extension PipelineScheduler {
             runtimes[index].state = step.state
             runtimes[index].reason = step.reason
             runtimes[index].attempts = step.attempts
+            runtimes[index].journaled = true
         }
         for attempt in attempts {
             guard let index = pipeline.stepIndex[attempt.key.step] else { continue }

@@ -52,6 +52,12 @@ extension PipelineScheduler {
         while cursor < needs.count && run.steps[needs[cursor]].state.isFinal { cursor += 1 }
         run.steps[index].waitCursor = cursor
         guard cursor < needs.count else { return }
+        if run.steps[index].state == .pending && !run.steps[index].journaled {
+            // Not written yet (see emitStep): render the reason when it is read.
+            run.steps[index].reasonFromNeed = true
+            run.steps[index].reasonNeed = Int32(cursor)
+            return
+        }
         let reason = "pending: waiting for \(run.pipeline.stepIDs[needs[cursor]])"
         if run.steps[index].reason != reason || run.steps[index].state != .pending {
             setState(run, index, .pending, reason)
@@ -117,7 +123,7 @@ extension PipelineScheduler {
         run.steps[index].tailTruncated = false
         setState(run, index, .running, total > 1 ? "running (attempt \(attempt)/\(total))" : "running")
         let key = AttemptKey(run: run.record.id, step: pipeline.stepIDs[index], attempt: attempt)
-        journal.append(.attempt(StepAttemptRecord(key: key, state: .running, startedAt: now)))
+        emitAttempt(run, index, StepAttemptRecord(key: key, state: .running, startedAt: now))
         let timeout = pipeline.timeouts[index]
         switch pipeline.actions[index] {
         case .simulate(let distribution, let failureProbability):
@@ -125,7 +131,7 @@ extension PipelineScheduler {
             let fails = Sampling.unitInterval(using: &random) < failureProbability
             let outcome: AttemptOutcome = fails
                 ? .failed(.failed, reason: "failed: simulated failure", exitCode: nil)
-                : .succeeded(exitCode: nil, reason: "succeeded in \(duration.compactDescription)")
+                : .succeeded(exitCode: nil, reason: succeededReason(duration))
             scheduleEnd(run, index, attempt: attempt, after: duration, timeout: timeout, outcome: outcome)
         case .builtin(let name):
             guard let task = builtins.task(named: name) else {
@@ -164,6 +170,15 @@ extension PipelineScheduler {
         }
     }
 
+    /// `succeeded in 30s`: the last one is kept, since runs of
+    /// fixed-duration steps ask for the same text again and again.
+    private func succeededReason(_ duration: SimDuration) -> String {
+        if let cached = lastSucceededReason, cached.duration == duration { return cached.text }
+        let text = "succeeded in \(duration.compactDescription)"
+        lastSucceededReason = (duration, text)
+        return text
+    }
+
     /// A builtin attempt's own stream: the `builtin` stream's seed mixed
     /// with the run id, the step's position and the attempt number (so the
     /// task's draws never shift the scheduler's stream).
@@ -182,20 +197,20 @@ extension PipelineScheduler {
             delay = timeout
             outcome = .failed(.timedOut, reason: "timed out after \(timeout)", exitCode: nil)
         }
-        let id = run.record.id
-        run.steps[index].event = engine.schedule(at: now + delay) { engine in
-            engine.pipelineScheduler?.attemptDue(run: id, step: index, attempt: attempt, outcome: outcome)
-        }
+        run.steps[index].scheduledOutcome = outcome
+        run.steps[index].event = engine.schedule(at: now + delay, event: .attemptDue(run.record.id, step: index, attempt: attempt))
     }
 
-    private func attemptDue(run id: RunID, step index: Int, attempt: Int, outcome: AttemptOutcome) {
-        guard let run = runs[id], run.steps[index].attempts == attempt, run.steps[index].state == .running else { return }
+    func attemptDue(run id: RunID, step index: Int, attempt: Int) {
+        guard let run = runs[id], run.steps[index].attempts == attempt, run.steps[index].state == .running,
+              let outcome = run.steps[index].scheduledOutcome else { return }
         run.steps[index].event = nil
+        run.steps[index].scheduledOutcome = nil
         finishAttempt(run, index, outcome)
         settle()
     }
 
-    private func retryDue(run id: RunID, step index: Int, attempt: Int) {
+    func retryDue(run id: RunID, step index: Int, attempt: Int) {
         guard let run = runs[id], run.record.state == .running, run.steps[index].attempts == attempt,
               run.steps[index].state == .retrying else { return }
         run.steps[index].event = nil
@@ -268,7 +283,7 @@ extension PipelineScheduler {
             run.steps[index].spans[run.steps[index].spans.count - 1].end = now
             run.steps[index].spans[run.steps[index].spans.count - 1].state = attemptState
         }
-        journal.append(.attempt(StepAttemptRecord(key: key, state: attemptState, startedAt: started, endedAt: now, exitCode: exitCode, reason: reason)))
+        emitAttempt(run, index, StepAttemptRecord(key: key, state: attemptState, startedAt: started, endedAt: now, exitCode: exitCode, reason: reason))
         for artifact in artifacts { journal.append(.artifact(artifact)) }
         if skipped {
             setState(run, index, .skipped, reason)
@@ -285,10 +300,7 @@ extension PipelineScheduler {
             let delay = pipeline.spec.steps[index].retryDelay(forRetry: attempt, random: &random)
             setState(run, index, .retrying, "retrying in \(delay.compactDescription) (attempt \(attempt + 1)/\(total))")
             appendLog(run, index, key: key, stream: .system, text: "\(reason); retrying in \(delay.compactDescription)", realOffset: nil)
-            let id = run.record.id
-            run.steps[index].event = engine.schedule(at: now + delay) { engine in
-                engine.pipelineScheduler?.retryDue(run: id, step: index, attempt: attempt)
-            }
+            run.steps[index].event = engine.schedule(at: now + delay, event: .retryDue(run.record.id, step: index, attempt: attempt))
             return
         }
         let cause = Self.cause(step: run.pipeline.stepIDs[index], reason: reason)
@@ -321,6 +333,7 @@ extension PipelineScheduler {
             engine.cancel(event)
             run.steps[index].event = nil
         }
+        run.steps[index].scheduledOutcome = nil
         switch run.steps[index].state {
         case .queued:
             run.steps[index].queueToken &+= 1
@@ -334,7 +347,7 @@ extension PipelineScheduler {
                 run.steps[index].spans[run.steps[index].spans.count - 1].end = now
                 run.steps[index].spans[run.steps[index].spans.count - 1].state = attemptState
             }
-            journal.append(.attempt(StepAttemptRecord(key: key, state: attemptState, startedAt: started, endedAt: now, reason: reason)))
+            emitAttempt(run, index, StepAttemptRecord(key: key, state: attemptState, startedAt: started, endedAt: now, reason: reason))
         default:
             break
         }

@@ -46,8 +46,25 @@ final class PipelineScheduler {
     /// Seed of the `builtin` stream, from which each builtin attempt's
     /// stream is derived.
     let builtinSeed: UInt64
-    /// Changes not yet flushed to the store, in order.
+    /// Changes not yet flushed to the store, in order, except step and
+    /// attempt records (``stepChanges``, ``attemptChanges``).
     var journal: [RunChange] = []
+    /// The step records of the batch not yet flushed: one per step, at the
+    /// position of the step's first change in the batch, holding its last
+    /// value (what writing every change in order leaves in the store). A
+    /// step finds its entry through ``StepRuntime/stepSlot`` while
+    /// ``StepRuntime/slotBatch`` equals ``batch``.
+    var stepChanges: [StepRecord] = []
+    /// The attempt records of the batch, folded the same way (per step, its
+    /// latest attempt's entry is ``StepRuntime/attemptSlot``).
+    var attemptChanges: [StepAttemptRecord] = []
+    /// The last simulated success reason built (see `succeededReason`).
+    var lastSucceededReason: (duration: SimDuration, text: String)?
+    /// Whether ``journal`` holds step or attempt records (the recovery's).
+    var journalHasRecords = false
+    /// Numbers the batches; bumped by every successful flush, which makes
+    /// every step's slots stale at once.
+    var batch: UInt32 = 1
     var lastPersistedClock: SimTime?
 
     /// Runs with working state in memory: all unfinished ones and the most
@@ -121,11 +138,49 @@ final class PipelineScheduler {
         journal.append(.run(run.record))
     }
 
+    /// Journals a step's current record. A step that is still pending and
+    /// has never been journaled is not written at all: a step without a
+    /// record is pending (``RunStore`` readers go through the engine, which
+    /// fills such steps in from the pipeline), so a run's trigger does not
+    /// write one row per step only to overwrite each when the step starts.
     func emitStep(_ run: RunRuntime, _ index: Int) {
-        let step = run.steps[index]
-        journal.append(.step(StepRecord(run: run.record.id, step: run.pipeline.stepIDs[index], state: step.state,
-                                        reason: step.reason, attempts: step.attempts)))
+        if run.steps[index].state == .pending && !run.steps[index].journaled { return }
+        run.steps[index].journaled = true
+        let record = StepRecord(run: run.record.id, step: run.pipeline.stepIDs[index], state: run.steps[index].state,
+                                reason: reason(run, index), attempts: run.steps[index].attempts)
+        if run.steps[index].slotBatch != batch {
+            run.steps[index].slotBatch = batch
+            run.steps[index].stepSlot = -1
+            run.steps[index].attemptSlot = -1
+        }
+        let slot = Int(run.steps[index].stepSlot)
+        if slot >= 0 {
+            stepChanges[slot] = record
+        } else {
+            run.steps[index].stepSlot = Int32(stepChanges.count)
+            stepChanges.append(record)
+        }
     }
+
+    /// Journals an attempt's record (folded like step records: the latest
+    /// value of each attempt, at its first position in the batch).
+    func emitAttempt(_ run: RunRuntime, _ index: Int, _ record: StepAttemptRecord) {
+        if run.steps[index].slotBatch != batch {
+            run.steps[index].slotBatch = batch
+            run.steps[index].stepSlot = -1
+            run.steps[index].attemptSlot = -1
+        }
+        let slot = Int(run.steps[index].attemptSlot)
+        if slot >= 0 && attemptChanges[slot].key.attempt == record.key.attempt {
+            attemptChanges[slot] = record
+        } else {
+            run.steps[index].attemptSlot = Int32(attemptChanges.count)
+            attemptChanges.append(record)
+        }
+    }
+
+    /// Changes waiting for the next flush.
+    var pendingChangeCount: Int { journal.count + stepChanges.count + attemptChanges.count }
 
     func emitMeta(_ key: String, _ value: String) {
         journal.append(.meta(key: key, value: value))
@@ -139,10 +194,24 @@ final class PipelineScheduler {
             emitMeta(MetaKey.clock, String(now.milliseconds))
             lastPersistedClock = now
         }
-        guard !journal.isEmpty else { return nil }
+        guard pendingChangeCount > 0 else { return nil }
+        var changes = journal
+        changes.reserveCapacity(pendingChangeCount)
+        for record in stepChanges { changes.append(.step(record)) }
+        for record in attemptChanges { changes.append(.attempt(record)) }
         do {
-            try store.append(journal)
+            // Step and attempt records come folded (one per step and attempt)
+            // unless the recovery put some in the journal as well.
+            if journalHasRecords {
+                try store.append(changes)
+            } else {
+                try store.appendFolded(changes)
+            }
+            journalHasRecords = false
             journal.removeAll(keepingCapacity: true)
+            stepChanges.removeAll(keepingCapacity: true)
+            attemptChanges.removeAll(keepingCapacity: true)
+            batch &+= 1
             return nil
         } catch {
             return error
@@ -163,7 +232,14 @@ final class PipelineScheduler {
         }
         run.steps[index].state = state
         run.steps[index].reason = reason
+        run.steps[index].reasonFromNeed = false
         if emit { emitStep(run, index) }
+    }
+
+    /// A step's reason as shown and stored.
+    func reason(_ run: RunRuntime, _ index: Int) -> String {
+        guard run.steps[index].reasonFromNeed else { return run.steps[index].reason }
+        return "pending: waiting for \(run.pipeline.stepIDs[run.pipeline.needs[index][Int(run.steps[index].reasonNeed)]])"
     }
 
     // MARK: Settling
@@ -219,6 +295,10 @@ final class PipelineScheduler {
     /// The step's rule holds: start it, or queue it for its pool.
     func makeReady(_ run: RunRuntime, _ index: Int) {
         if let pool = run.pipeline.pools[index] {
+            if run.steps[index].reasonFromNeed {
+                run.steps[index].reason = reason(run, index)
+                run.steps[index].reasonFromNeed = false
+            }
             run.steps[index].state = .queued
             run.steps[index].queueToken &+= 1
             pools[pool].waiting.insert(PoolRuntime.Waiting(readyAt: now, run: run.record.id, step: index, token: run.steps[index].queueToken))
@@ -283,8 +363,10 @@ final class PipelineScheduler {
         steps.reserveCapacity(pipeline.stepIDs.count)
         for index in pipeline.stepIDs.indices {
             let needs = pipeline.needs[index]
-            let reason = needs.isEmpty ? "pending: run not started" : "pending: waiting for \(pipeline.stepIDs[needs[0]])"
-            steps.append(StepRuntime(reason: reason, needCount: needs.count))
+            // `pending: run not started`, or `pending: waiting for` the first need.
+            var step = StepRuntime(reason: "pending: run not started", needCount: needs.count)
+            step.reasonFromNeed = !needs.isEmpty
+            steps.append(step)
         }
         let run = RunRuntime(record: record, pipeline: pipeline, steps: steps)
         run.scheduledFor = scheduledFor
@@ -293,7 +375,6 @@ final class PipelineScheduler {
         records.append(record)
         pipelineStates[pipeline.ordinal].runIDs.append(id)
         journal.append(.run(record))
-        for index in steps.indices { emitStep(run, index) }
         if pipelineStates[pipeline.ordinal].active < pipeline.spec.maxActiveRuns {
             activate(run, reason: "running")
         } else {

@@ -7,8 +7,15 @@ struct StepRuntime {
     var attempts = 0
     /// Final states of the needs counted so far (valid while pending).
     var counts: UpstreamCounts
-    /// Index into the step's needs of the one its pending reason names.
+    /// Index into the step's needs of the first one not yet final.
     var waitCursor = 0
+    /// When true, ``reason`` is stale and the step's reason is
+    /// `pending: waiting for` the need at ``reasonNeed`` (rendered only when
+    /// read: most pending steps' reasons change several times and are never
+    /// shown or written before the step starts).
+    var reasonFromNeed = false
+    /// Index into the step's needs of the one its pending reason names.
+    var reasonNeed: Int32 = 0
     /// For a step that failed (or was marked failed, or inherited a
     /// failure): `train failed (exit 3)`, what downstream reasons quote.
     var failureCause: String?
@@ -17,6 +24,17 @@ struct StepRuntime {
     var spans: [AttemptSpan] = []
     /// The queued completion, timeout or retry event.
     var event: EventID?
+    /// Whether a record of this step has been journaled (see
+    /// ``PipelineScheduler/emitStep(_:_:)``).
+    var journaled = false
+    /// The batch in which ``stepSlot`` and ``attemptSlot`` are valid.
+    var slotBatch: UInt32 = 0
+    /// Index of this step's record in the scheduler's `stepChanges` (-1: none).
+    var stepSlot: Int32 = -1
+    /// Index of this step's latest attempt record in `attemptChanges` (-1: none).
+    var attemptSlot: Int32 = -1
+    /// How the attempt whose end is queued (``event``) ends.
+    var scheduledOutcome: AttemptOutcome?
     /// Bumped whenever the step enters a pool queue or leaves it, so stale
     /// pool-queue entries are recognised and dropped.
     var queueToken: UInt32 = 0
@@ -30,12 +48,25 @@ struct StepRuntime {
     /// Files the running builtin attempt wrote, recorded when it succeeds.
     var builtinArtifacts: [ModelArtifact] = []
     /// The version the running `register` attempt asks for, registered when it ends.
-    var registration: ModelRegistration?
+    var registration: ModelRegistration? {
+        get { registrationBox?.value }
+        set { registrationBox = newValue.map(RegistrationBox.init) }
+    }
+    /// Boxed: a registration is large and rare, and every step of every run
+    /// in memory carries this field (the step table of a 10,000-step run
+    /// halves with it out of line).
+    private var registrationBox: RegistrationBox?
 
     init(reason: String, needCount: Int) {
         self.reason = reason
         self.counts = UpstreamCounts(total: needCount)
     }
+}
+
+/// A ``ModelRegistration`` kept out of line in ``StepRuntime``.
+final class RegistrationBox {
+    let value: ModelRegistration
+    init(_ value: ModelRegistration) { self.value = value }
 }
 
 /// The scheduler's working state of one run.

@@ -2,6 +2,11 @@
 /// `apply`/`advance` in one call, which the store writes in one transaction.
 public protocol RunStore: AnyObject {
     func append(_ changes: [RunChange]) throws
+    /// ``append(_:)`` for changes in which no step record (run and step)
+    /// and no attempt record (attempt key) appears twice, as the engine
+    /// writes them: a store may skip looking for repeats of those. The
+    /// default calls ``append(_:)``.
+    func appendFolded(_ changes: [RunChange]) throws
     /// Everything needed to rebuild the scheduler's state after a restart.
     func loadHistory() throws -> RunHistory
     /// Newest first; `pipeline` nil = all; `limit` nil = all.
@@ -12,6 +17,12 @@ public protocol RunStore: AnyObject {
     /// Ordered by attempt then sequence; `attempt` nil = all attempts.
     func logs(run: RunID, step: String, attempt: Int?) throws -> [LogLine]
     func artifacts(run: RunID) throws -> [ArtifactRecord]
+}
+
+extension RunStore {
+    public func appendFolded(_ changes: [RunChange]) throws {
+        try append(changes)
+    }
 }
 
 /// The stored history, in the order it was written.

@@ -74,37 +74,49 @@ enum Posix {
         for pointer in array { free(pointer) }
     }
 
-    /// The current process environment as `NAME=value` strings, in order.
-    static func inheritedEnvironment() -> [String] {
-        var result: [String] = []
+    /// The environment block for a child, built from the pointers in
+    /// `environ` (the inherited entries are not copied) with `overrides`
+    /// applied in order: an entry replaces an existing variable of the same
+    /// name in place, otherwise it is added at the end; a later override
+    /// wins over an earlier one. NULL-terminated, ready for `posix_spawn`;
+    /// pass it to ``releaseEnvironment(_:)`` afterwards, which frees the
+    /// override lines only.
+    static func childEnvironment(_ overrides: [EnvironmentEntry]) -> (block: [UnsafeMutablePointer<CChar>?], owned: [UnsafeMutablePointer<CChar>]) {
+        var block: [UnsafeMutablePointer<CChar>?] = []
         var cursor = environ
         while let entry = cursor.pointee {
-            result.append(String(cString: entry))
+            block.append(entry)
             cursor += 1
         }
-        return result
-    }
-
-    /// `base` with `overrides` applied in order: an entry replaces an
-    /// existing variable of the same name in place, otherwise it is added
-    /// at the end; a later override wins over an earlier one.
-    static func mergeEnvironment(_ base: [String], _ overrides: [EnvironmentEntry]) -> [String] {
-        var result = base
-        var indexByName: [String: Int] = [:]
-        for (index, entry) in result.enumerated() {
-            let name = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? entry
-            if indexByName[name] == nil { indexByName[name] = index }
-        }
+        var owned: [UnsafeMutablePointer<CChar>] = []
         for entry in overrides {
-            let line = "\(entry.name)=\(entry.value)"
-            if let index = indexByName[entry.name] {
-                result[index] = line
+            guard let line = strdup("\(entry.name)=\(entry.value)") else { continue }
+            owned.append(line)
+            if let index = block.firstIndex(where: { $0.map { names($0, entry.name) } ?? false }) {
+                block[index] = line
             } else {
-                indexByName[entry.name] = result.count
-                result.append(line)
+                block.append(line)
             }
         }
-        return result
+        block.append(nil)
+        return (block, owned)
+    }
+
+    static func releaseEnvironment(_ owned: [UnsafeMutablePointer<CChar>]) {
+        for line in owned { free(line) }
+    }
+
+    /// Whether the C string `line` (`NAME=value`, or all name without `=`)
+    /// is a variable called `name`.
+    private static func names(_ line: UnsafePointer<CChar>, _ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            let count = bytes.count
+            guard let base = bytes.baseAddress else { return line[0] == 0 || line[0] == CChar(UInt8(ascii: "=")) }
+            // strncmp stops at the end of a shorter line (its NUL differs).
+            guard strncmp(line, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), count) == 0 else { return false }
+            return line[count] == 0 || line[count] == CChar(UInt8(ascii: "="))
+        }
     }
 }
 

@@ -51,9 +51,10 @@ public final class ProcessShellLauncher: ShellLauncher {
             inbox.post([.finished(request.key, ShellOutcome(launchError: loopFailure))])
             return
         }
-        let environment = Posix.mergeEnvironment(Posix.inheritedEnvironment(), request.environment)
+        let environment = Posix.childEnvironment(request.environment)
+        defer { Posix.releaseEnvironment(environment.owned) }
         do {
-            let process = try ShellSpawn.start(command: request.command, environment: environment,
+            let process = try ShellSpawn.start(command: request.command, environment: environment.block,
                                                workingDirectory: request.workingDirectory)
             loop.send(.watch(process, request))
         } catch {

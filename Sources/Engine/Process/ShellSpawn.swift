@@ -22,7 +22,9 @@ enum ShellSpawn {
     /// Signals reset to their default action in the child.
     static let defaultedSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT]
 
-    static func start(command: String, environment: [String], workingDirectory: String) throws(LaunchFailure) -> SpawnedProcess {
+    /// - `environment`: a NULL-terminated block of `NAME=value` C strings
+    ///   (see ``Posix/childEnvironment(_:)``), which the caller owns.
+    static func start(command: String, environment: [UnsafeMutablePointer<CChar>?], workingDirectory: String) throws(LaunchFailure) -> SpawnedProcess {
         guard let pidfdOpen = GNULibC.pidfdOpen else {
             throw LaunchFailure("pidfd_open is not available (needs glibc 2.36 and Linux 5.3)")
         }
@@ -64,11 +66,8 @@ enum ShellSpawn {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = Posix.cStringArray(["/bin/sh", "-c", command])
-        let envp = Posix.cStringArray(environment)
-        defer {
-            Posix.freeCStringArray(argv)
-            Posix.freeCStringArray(envp)
-        }
+        defer { Posix.freeCStringArray(argv) }
+        let envp = environment
         var pid: pid_t = 0
         let start = Posix.monotonicNanoseconds()
         let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
