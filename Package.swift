@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
@@ -19,7 +18,6 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(
             name: "SimKernel",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
             // Samplers and the portable exp/log are on the training path: optimised
             // in debug builds too (see Engine).
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
