@@ -32,7 +32,7 @@ enum YAMLComposer {
         while true {
             let yaml = String(String.UnicodeScalarView(working))
             do {
-                guard let root = try Yams.compose(yaml: yaml) else { return .empty }
+                guard let root = try Yams.compose(yaml: yaml, .basic) else { return .empty }
                 return .document(convert(root, originals: originals))
             } catch let error as YamlError {
                 if case .duplicatedKeysInMapping(let keys, let context) = error,
@@ -109,7 +109,10 @@ enum YAMLComposer {
         default: style = .plain
         }
         var result = YAMLScalar(text: scalar.string, style: style, type: .string)
-        switch Tag.Name(rawValue: node.tag.rawValue) {
+        // Composed with the basic resolver: plain scalars are typed here.
+        let tag = style == .plain && node.tag.rawValue == Tag.Name.str.rawValue ? PlainScalarResolver.tag(of: scalar.string)
+            : Tag.Name(rawValue: node.tag.rawValue)
+        switch tag {
         case .null: result.type = .null
         case .bool:
             result.type = .bool
