@@ -9,6 +9,16 @@ enum PlainScalarResolver {
                                      "on", "On", "ON", "off", "Off", "OFF"]
     static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
 
+    /// The value of a scalar typed `.bool` (Yams' own conversion refuses
+    /// scalars composed with the basic resolver).
+    static func boolValue(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
     /// The tag of a plain scalar: `.bool`, `.int`, `.float`, `.null` or `.str`.
     static func tag(of text: String) -> Tag.Name {
         if bools.contains(text) { return .bool }

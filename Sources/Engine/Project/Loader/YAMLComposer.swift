@@ -116,7 +116,7 @@ enum YAMLComposer {
         case .null: result.type = .null
         case .bool:
             result.type = .bool
-            result.bool = node.bool
+            result.bool = PlainScalarResolver.boolValue(scalar.string)
         case .int:
             result.type = .int
             result.int = node.int
