@@ -282,12 +282,17 @@ extension Engine {
         let model = runtime.spec.model
         let problem: String
         if let record = registry.version(model, version), let artifact = record.artifact {
-            let base = host.workingDirectory ?? FileManager.default.currentDirectoryPath
-            let url = URL(fileURLWithPath: artifact.path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
+            let key = ModelRegistry.key(model, version)
             do {
-                let bytes = [UInt8](try Data(contentsOf: url))
-                let trained = try TrainedModel(serialized: bytes)
-                let scorer = try CompiledScorer(model: trained, schema: host.schema)
+                let scorer: CompiledScorer
+                if let cached = host.scorers[key] {
+                    scorer = cached
+                } else {
+                    let base = host.workingDirectory ?? FileManager.default.currentDirectoryPath
+                    let url = URL(fileURLWithPath: artifact.path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
+                    scorer = try CompiledScorer(model: try TrainedModel(serialized: [UInt8](try Data(contentsOf: url))), schema: host.schema)
+                    host.scorers[key] = scorer
+                }
                 runtime.simulator.deploy(version: version, scorer: scorer, profile: Self.profile(of: record, default: runtime.spec.profile))
                 return true
             } catch {

@@ -10,6 +10,9 @@ final class ServingHost {
     /// The columns requests carry (model features are matched to them by name).
     let schema: DatasetSchema
     var pending: [ServingChange] = []
+    /// Compiled versions by `model/version` (artifacts never change, and
+    /// several deployments often serve the same version).
+    var scorers: [String: CompiledScorer] = [:]
     /// The last error writing the serving history, cleared by the next success.
     var storeError: String?
     /// Set while the host reacts to registry changes (its own registry
