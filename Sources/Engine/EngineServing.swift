@@ -87,13 +87,30 @@ extension Engine {
                            why: "initial deploy: v\(champion.version), the champion of \(runtime.spec.model)", who: "flightdeck")
                 host.pending.append(.deployment(runtime.state(at: now)))
             }
-            if runtime.isRollingOut {
+            if let rollout = runtime.rollout, rollout.phase.isActive,
+               let version = registry.version(runtime.spec.model, rollout.candidate), version.state == .rejected {
+                abortRejected(runtime, note: version.stateNote)
+            } else if runtime.isRollingOut {
                 evaluate(runtime)
             } else {
                 startRolloutIfCandidate(runtime)
             }
         }
         flushServingChanges()
+    }
+
+    /// Ends a rollout whose candidate was rejected in the registry (by an
+    /// operator, a timeout, or a rollback elsewhere): traffic goes back to
+    /// the stable version.
+    private func abortRejected(_ runtime: DeploymentRuntime, note: String) {
+        guard var rollout = runtime.rollout else { return }
+        runtime.simulator.advance(to: now)
+        let reason = "v\(rollout.candidate) was rejected in the registry (\(note))"
+        guard case .success(let effects) = rollout.apply(.abort, at: now, by: "flightdeck", reason: reason, candidateApproved: false) else { return }
+        runtime.rollout = rollout
+        apply(effects, on: runtime, identity: nil)
+        scheduleWake(runtime)
+        servingHost?.pending.append(.deployment(runtime.state(at: now)))
     }
 
     private func isApproved(_ model: String, _ version: Int) -> Bool {
@@ -206,7 +223,12 @@ extension Engine {
                 let candidate = runtime.rollout?.candidate
                 runtime.tally.rolledBack += 1
                 record(.rolloutFinished, "\(id): rolled back\(candidate.map { " \(model) v\($0)" } ?? ""): \(reason)")
-                if let candidate { rejectPendingApproval(model: model, version: candidate, reason: "rolled back on \(id): \(reason)") }
+                // The version is rejected once no other deployment still rolls it out.
+                if let candidate, !(servingHost?.deployments.contains { other in
+                    other !== runtime && other.spec.model == model && other.isRollingOut && other.rollout?.candidate == candidate
+                } ?? false) {
+                    rejectPendingApproval(model: model, version: candidate, reason: "rolled back on \(id): \(reason)")
+                }
             case .aborted(let reason):
                 runtime.tally.aborted += 1
                 record(.rolloutFinished, "\(id): aborted by \(who): \(reason)")

@@ -59,6 +59,23 @@ final class ServingEngineTests: XCTestCase {
         XCTAssertEqual(engine.registry?.champion("fraud")?.version, 2)
     }
 
+    func testARegistryRejectionEndsTheRolloutAtItsGate() throws {
+        let engine = try ServingScenario.engine(ServingScenario.yaml(strategy: Self.canary, policy: "manual"), directory: directory)
+        engine.advance(to: engine.now + .minutes(15))
+        let run = engine.triggerRun("retrain", [])
+        _ = engine.runUntilIdle(maxTime: engine.now + .hours(1), waitForShell: false) { $0.run(run)?.state.isFinal == true }
+        _ = engine.runUntilIdle(maxTime: engine.now + .hours(1), waitForShell: false) { ServingScenario.api($0)?.phase == .awaitingApproval }
+        XCTAssertEqual(ServingScenario.api(engine)?.phase, .awaitingApproval)
+        let rejected = engine.apply(.reject(model: "fraud", version: 2, reason: "trained on the wrong week",
+                                            identity: DecisionIdentity(user: "ana", wallTime: "t")))
+        XCTAssertTrue(rejected.isApplied, rejected.message)
+        let ended = try XCTUnwrap(ServingScenario.api(engine))
+        XCTAssertEqual(ended.phase, .aborted, ended.reason)
+        XCTAssertTrue(ended.reason.contains("rejected in the registry"), ended.reason)
+        XCTAssertTrue(ended.reason.contains("trained on the wrong week"), ended.reason)
+        XCTAssertEqual(ended.routing.percent(of: 1), 100)
+    }
+
     func testOperatorCommandsPauseResumeAbortAndRetry() throws {
         let engine = try ServingScenario.engine(ServingScenario.yaml(strategy: Self.canary, policy: "manual"), directory: directory)
         engine.advance(to: engine.now + .minutes(15))
