@@ -92,7 +92,8 @@ final class ProjectSummaryTests: XCTestCase {
             model: fraud
             mode: {realtime: {rate: 0.01}}
             strategy: {ab_test: {split: 50, kpi: error_rate, min_samples: 1200, max_duration: 3h}}
-        """))
+
+        """ + DeploymentTestSupport.data))
         let lines = ProjectSummary.lines(for: spec, now: .zero, calendar: SimCalendar())
         let start = try XCTUnwrap(lines.firstIndex(of: "deployments: 4"))
         XCTAssertEqual(Array(lines[start...]), [

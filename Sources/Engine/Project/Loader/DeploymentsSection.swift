@@ -8,6 +8,10 @@ enum DeploymentsSection: ProjectSection {
 
     static func read(_ node: YAMLNode, into project: inout ProjectSpec, diagnostics: inout ProjectDiagnostics) {
         guard let entries = diagnostics.mapping(node, key, expected: "a mapping of deployment ids to deployments") else { return }
+        if project.data == nil, !entries.isEmpty {
+            diagnostics.error("deployments: requests draw their features from the data: section, but the project has none; "
+                              + "expected a data: section (see docs/project-file.md) with deployments", at: node)
+        }
         let models = project.models.map(\.id)
         for (id, entry) in diagnostics.uniqueEntries(entries, noun: "deployment", place: "deployments") {
             diagnostics.checkID(id, noun: "deployment", at: entry.keyPosition)

@@ -28,7 +28,7 @@ final class DeploymentDocsTests: XCTestCase {
         let heading = try XCTUnwrap(text.range(of: "### Examples per strategy"))
         let start = try XCTUnwrap(text.range(of: "```yaml\n", range: heading.upperBound..<text.endIndex))
         let end = try XCTUnwrap(text.range(of: "```", range: start.upperBound..<text.endIndex))
-        let example = "project: docs\nmodels: {fraud: {}}\n" + text[start.upperBound..<end.lowerBound]
+        let example = "project: docs\nmodels: {fraud: {}}\n" + DeploymentTestSupport.data + text[start.upperBound..<end.lowerBound]
         let spec = try XCTUnwrap(ProjectTestSupport.spec(example))
         XCTAssertEqual(spec.deployments.map(\.strategy.name), StrategySpec.names)
         XCTAssertEqual(spec.warnings, [])

@@ -59,9 +59,15 @@ final class DeploymentSectionTests: XCTestCase {
     func testDeploymentsSectionShape() {
         XCTAssertEqual(ProjectTestSupport.errors("project: demo\ndeployments: [a]\n"),
                        ["2:14: deployments: expected a mapping of deployment ids to deployments, found a list"])
-        XCTAssertEqual(ProjectTestSupport.errors("project: demo\nmodels: {fraud: {}}\ndeployments:\n  Api: {model: fraud, mode: {realtime: {rate: 1}}, strategy: basic}\n"),
+        XCTAssertEqual(ProjectTestSupport.errors("project: demo\nmodels: {fraud: {}}\ndeployments:\n  Api: {model: fraud, mode: {realtime: {rate: 1}}, strategy: basic}\n" + S.data),
                        ["4:3: invalid deployment id 'Api'; expected lower-case letters, digits, '-' and '_', starting with a letter or digit"])
         XCTAssertEqual(S.errors("    - x"), ["6:5: deployment 'api': expected a mapping with model, mode and strategy (and optionally replicas, latency, ...), found a list"])
+    }
+
+    func testDeploymentsNeedADataSection() {
+        XCTAssertEqual(ProjectTestSupport.errors("project: demo\nmodels: {fraud: {}}\ndeployments:\n  api: {model: fraud, mode: {realtime: {rate: 1}}, strategy: basic}\n"),
+                       ["4:3: deployments: requests draw their features from the data: section, but the project has none; "
+                        + "expected a data: section (see docs/project-file.md) with deployments"])
     }
 
     func testMissingAndUnknownKeys() {
@@ -80,7 +86,7 @@ final class DeploymentSectionTests: XCTestCase {
     func testUnknownModel() {
         XCTAssertEqual(S.errors(S.body(strategy: "    strategy: basic").replacingOccurrences(of: "model: fraud", with: "model: fraudd")),
                        ["6:12: model: unknown model 'fraudd'; did you mean 'fraud'?"])
-        XCTAssertEqual(ProjectTestSupport.errors("project: demo\ndeployments:\n  api: {model: fraud, mode: {realtime: {rate: 1}}, strategy: basic}\n"),
+        XCTAssertEqual(ProjectTestSupport.errors("project: demo\ndeployments:\n  api: {model: fraud, mode: {realtime: {rate: 1}}, strategy: basic}\n" + S.data),
                        ["3:16: model: unknown model 'fraud'; no models are declared (add one under models:)"])
     }
 
@@ -152,7 +158,8 @@ final class DeploymentSectionTests: XCTestCase {
         deployments:
           a: {model: fraud, mode: {realtime: {rate: 0}}, strategy: basic}
           b: {model: frod, mode: {realtime: {rate: 1}}, strategy: canery}
-        """
+
+        """ + S.data
         XCTAssertEqual(ProjectTestSupport.errors(text), [
             "4:45: rate: expected requests per second, a number above 0, found 0",
             "5:14: model: unknown model 'frod'; did you mean 'fraud'?",

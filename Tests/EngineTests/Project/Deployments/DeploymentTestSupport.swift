@@ -2,10 +2,12 @@ import XCTest
 @testable import Engine
 
 /// A project with the model `fraud` and one deployment `api` whose body
-/// starts on line 6 (indented by 4).
+/// starts on line 6 (indented by 4); its `data:` comes last.
 enum DeploymentTestSupport {
+    static let data = "data:\n  features:\n    amount: {normal: {mean: 50, sd: 20}}\n  label: {intercept: -1, weights: {amount: 0.02}}\n"
+
     static func project(_ body: String) -> String {
-        "project: demo\nmodels:\n  fraud: {policy: manual}\ndeployments:\n  api:\n" + body + "\n"
+        "project: demo\nmodels:\n  fraud: {policy: manual}\ndeployments:\n  api:\n" + body + "\n" + data
     }
 
     /// A deployment body with `strategy` (one line, indented by 4) and a
