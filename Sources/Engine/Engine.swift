@@ -235,7 +235,8 @@ public final class Engine {
             models: registryHost?.registry.summaries() ?? [],
             pendingApprovals: registryHost?.registry.pendingApprovals ?? [],
             registryStoreError: registryHost?.storeError,
-            deployments: deploymentSummaries(metrics: deploymentMetrics)
+            deployments: deploymentSummaries(metrics: deploymentMetrics),
+            servingStoreError: servingHost?.storeError
         )
     }
 }

@@ -515,7 +515,4 @@ extension Engine {
                 sum.replicaHours += next.replicaHours
             })
     }
-
-    /// The last error writing the serving history, if any.
-    public var servingStoreError: String? { servingHost?.storeError }
 }

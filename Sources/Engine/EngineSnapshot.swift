@@ -35,6 +35,9 @@ public struct EngineSnapshot: Hashable, Sendable {
     public var registryStoreError: String?
     /// The deployments, in project-file order.
     public var deployments: [DeploymentSummary]
+    /// The last error writing the serving history (traffic changes, rollout
+    /// states), cleared by the next success.
+    public var servingStoreError: String?
 
     /// A snapshot with all its parts.
     public init(
@@ -42,7 +45,7 @@ public struct EngineSnapshot: Hashable, Sendable {
         pendingEventCount: Int, nextEventTime: SimTime?, recentEvents: [EngineEvent], totalEventCount: Int,
         pipelines: [PipelineSummary] = [], runs: [RunSummary] = [], storeError: String? = nil,
         models: [ModelSummary] = [], pendingApprovals: [PendingApproval] = [], registryStoreError: String? = nil,
-        deployments: [DeploymentSummary] = []
+        deployments: [DeploymentSummary] = [], servingStoreError: String? = nil
     ) {
         self.projectName = projectName
         self.seed = seed
@@ -60,5 +63,6 @@ public struct EngineSnapshot: Hashable, Sendable {
         self.pendingApprovals = pendingApprovals
         self.registryStoreError = registryStoreError
         self.deployments = deployments
+        self.servingStoreError = servingStoreError
     }
 }

@@ -65,6 +65,8 @@ public final class InMemoryServingStore: ServingStore {
     private var published: PublishedServingStatus?
     /// When set, the next ``append(_:)`` throws it (and stores nothing), then clears it.
     public var failNextAppend: (any Error)?
+    /// While set, every ``append(_:)`` throws it (a full disk).
+    public var failAppends: (any Error)?
 
     public init() {}
 
@@ -73,6 +75,7 @@ public final class InMemoryServingStore: ServingStore {
             failNextAppend = nil
             throw error
         }
+        if let error = failAppends { throw error }
         for change in batch {
             switch change {
             case .traffic(let traffic):

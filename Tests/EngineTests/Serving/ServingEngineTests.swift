@@ -98,6 +98,35 @@ final class ServingEngineTests: XCTestCase {
         XCTAssertEqual(engine.apply(.rollout(deployment: "nope", action: .pause, reason: nil, identity: ana)).outcome, .rejected)
     }
 
+    func testAFailedServingWriteIsReportedAndKeptForTheNextOne() throws {
+        let store = InMemoryServingStore()
+        let engine = try ServingScenario.engine(ServingScenario.yaml(strategy: Self.canary, policy: "manual"), directory: directory, servingStore: store)
+        engine.advance(to: engine.now + .minutes(15))
+        let run = engine.triggerRun("retrain", [])
+        _ = engine.runUntilIdle(maxTime: engine.now + .hours(1), waitForShell: false) { $0.run(run)?.state.isFinal == true }
+        store.failNextAppend = StoreError(path: "state.db", operation: "append", message: "disk full")
+        let ana = DecisionIdentity(user: "ana", wallTime: "t")
+        XCTAssertTrue(engine.apply(.rollout(deployment: "api", action: .abort, reason: "stop", identity: ana)).isApplied)
+        let events = engine.snapshot().recentEvents.filter { $0.kind == .servingStoreError }
+        XCTAssertTrue(events.contains { $0.message.contains("disk full") }, "\(events)")
+        // The failed batch was kept and written by the next append.
+        XCTAssertNil(engine.snapshot().servingStoreError)
+        let whys = try store.trafficChanges(deployment: "api", limit: nil).map(\.why)
+        XCTAssertTrue(whys.contains { $0.contains("stop") }, "\(whys)")
+        XCTAssertEqual(try store.deploymentStates().first?.rolloutJSON.map { try RolloutJSON.decode($0).phase }, .aborted)
+
+        // While the disk stays full the snapshot says so; nothing is half-written.
+        let before = try store.trafficChanges(deployment: "api", limit: nil).count
+        store.failAppends = StoreError(path: "state.db", operation: "append", message: "disk full")
+        XCTAssertTrue(engine.apply(.rollout(deployment: "api", action: .retry, reason: nil, identity: ana)).isApplied)
+        XCTAssertTrue(engine.snapshot().servingStoreError?.contains("disk full") == true)
+        XCTAssertEqual(try store.trafficChanges(deployment: "api", limit: nil).count, before)
+        store.failAppends = nil
+        engine.advance(to: engine.now + .seconds(1))
+        XCTAssertNil(engine.snapshot().servingStoreError)
+        XCTAssertGreaterThan(try store.trafficChanges(deployment: "api", limit: nil).count, before)
+    }
+
     func testTrafficChangesAndTheRolloutSurviveARestart() throws {
         let servingStore = InMemoryServingStore()
         let registryStore = InMemoryRegistryStore()
