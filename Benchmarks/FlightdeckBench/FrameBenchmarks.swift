@@ -14,7 +14,10 @@ enum FrameBenchmarks {
         // for drawing), so Overview and Pipelines draw real runs and a DAG,
         // and Deployments nine services with rollouts under way.
         let demo = try! ProjectLoader.embeddedDemo(builtins: BuiltinRegistry.standard.names).get()
-        let engine = try! Engine(configuration: EngineConfiguration(projectName: demo.name, seed: 42), project: demo)
+        // Model artifacts go to a temporary directory, not the current one.
+        let work = makeTemporaryDirectory("flightdeck-bench-frames")
+        defer { removeDirectory(work) }
+        let engine = try! Engine(configuration: EngineConfiguration(projectName: demo.name, seed: 42), project: demo, workingDirectory: work)
         engine.runUntilIdle(maxTime: SimTime(milliseconds: 4_500_000), waitForShell: false)
         let context = RenderContext(palette: Palette(theme: BuiltInThemes.default), glyphs: .unicode)
 
