@@ -270,13 +270,7 @@ extension Engine {
         servingHost?.pending.append(.traffic(change))
         let candidate = runtime.rollout.flatMap { $0.phase.isActive ? $0.candidate : nil }
         runtime.trafficHistory.append(TrafficPoint(time: now, candidatePercent: candidate.map { applied.percent(of: $0) } ?? 0))
-        let split = applied.live.map { "v\($0.version) \(Self.percentText($0.percent))" }.joined(separator: " / ")
-        record(.trafficChanged, "\(runtime.spec.id): \(split.isEmpty ? "no traffic" : split) (\(why))")
-    }
-
-    static func percentText(_ value: Double) -> String {
-        let rounded = value.rounded()
-        return abs(value - rounded) < 0.05 ? "\(Int(rounded))%" : String(format: "%.1f%%", value)
+        record(.trafficChanged, "\(runtime.spec.id): \(applied.splitText) (\(why))")
     }
 
     /// Stops simulating versions the routing no longer names (except the

@@ -225,7 +225,7 @@ struct RolloutHistoryCommand: ParsableCommand {
             if json {
                 print(try JSONOutput.encode(change.map { [$0] } ?? []))
             } else if let change {
-                print("at \(time.clockLabel) \(deployment) served \(RolloutStatusText.split(change.routing)) "
+                print("at \(time.clockLabel) \(deployment) served \(change.routing.splitText) "
                       + "(since \(change.time.clockLabel): \(TextSanitizer.clean(change.why)), by \(TextSanitizer.clean(change.who)))")
             } else {
                 print("at \(time.clockLabel) \(deployment) served nothing yet")
@@ -243,7 +243,7 @@ struct RolloutHistoryCommand: ParsableCommand {
         }
         var rows = [["TIME", "SPLIT", "WHO", "WHY"]]
         for change in changes {
-            rows.append([change.time.clockLabel, RolloutStatusText.split(change.routing), change.who, change.why].map { TextSanitizer.clean($0) })
+            rows.append([change.time.clockLabel, change.routing.splitText, change.who, change.why].map { TextSanitizer.clean($0) })
         }
         print(TextTable.render(rows))
     }

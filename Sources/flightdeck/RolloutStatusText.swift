@@ -9,15 +9,15 @@ enum RolloutStatusText {
     static func render(_ summary: DeploymentSummary, detailed: Bool) -> String {
         var lines: [String] = []
         let step = summary.stepIndex.map { "step \($0 + 1)/\(summary.plan.count)" } ?? "no rollout"
-        lines.append("\(summary.id)  \(summary.strategy)  \(summary.mode)  \(step)  \(summary.phase.rawValue)  \(split(summary.routing))")
+        lines.append("\(summary.id)  \(summary.strategy)  \(summary.mode)  \(step)  \(summary.phase.rawValue)  \(summary.routing.splitText)")
         lines.append("  reason: \(summary.reason)")
         lines.append("  \(summary.mode): \(summary.modeStatus)")
         if !summary.versions.isEmpty {
             var rows = [["", "VERSION", "ROLE", "LIVE", "MIRROR", "REQUESTS", "ERR%", "P50", "P95", "P99", "ACCURACY", "AGREE", "REPLICAS", "REPLICA-H"]]
             for version in summary.versions {
                 let window = version.window
-                rows.append(["", "v\(version.version)", version.role.rawValue, percent(version.livePercent), percent(version.mirrorPercent),
-                             String(window.requests), window.errorRate.map { percent($0 * 100, digits: 2) } ?? "-",
+                rows.append(["", "v\(version.version)", version.role.rawValue, RoutingTable.percentText(version.livePercent), RoutingTable.percentText(version.mirrorPercent),
+                             String(window.requests), window.errorRate.map { fixed($0 * 100, 2) + "%" } ?? "-",
                              milliseconds(window.p50LatencyMs), milliseconds(window.p95LatencyMs), milliseconds(window.p99LatencyMs),
                              window.accuracy.map { fixed($0, 3) } ?? "-", window.agreement.map { fixed($0, 3) } ?? "-",
                              String(version.replicas), fixed(version.totals.replicaHours, 1)])
@@ -50,7 +50,7 @@ enum RolloutStatusText {
             for arm in bandit.arms {
                 let holds = [arm.pinned ? "pinned" : nil, arm.frozen ? "frozen" : nil].compactMap { $0 }.joined(separator: ", ")
                 lines.append("    v\(arm.version): mean \(fixed(arm.mean, 3)) (alpha \(fixed(arm.alpha, 0)), beta \(fixed(arm.beta, 0))), "
-                             + "\(arm.pulls) pulls, P(best) \(fixed(arm.probabilityBest, 3)), share \(percent(arm.percent))"
+                             + "\(arm.pulls) pulls, P(best) \(fixed(arm.probabilityBest, 3)), share \(RoutingTable.percentText(arm.percent))"
                              + (holds.isEmpty ? "" : ", \(holds)"))
             }
         }
@@ -65,23 +65,10 @@ enum RolloutStatusText {
         if !summary.recentChanges.isEmpty {
             lines.append("  traffic changes:")
             for change in summary.recentChanges {
-                lines.append("    \(change.time.clockLabel)  \(split(change.routing))  \(change.who): \(change.why)")
+                lines.append("    \(change.time.clockLabel)  \(change.routing.splitText)  \(change.who): \(change.why)")
             }
         }
         return lines
-    }
-
-    /// `v1 90% | v2 10% (mirror v3 50%)`, `down`, or `nothing` when empty.
-    static func split(_ routing: RoutingTable) -> String {
-        var text = routing.live.isEmpty ? "nothing" : routing.live.map { "v\($0.version) \(percent($0.percent))" }.joined(separator: " | ")
-        if let mirror = routing.mirror { text += " (mirror v\(mirror.version) \(percent(mirror.percent)))" }
-        if routing.down { text += " (down)" }
-        return text
-    }
-
-    static func percent(_ value: Double, digits: Int = 1) -> String {
-        let rounded = value.rounded()
-        return abs(value - rounded) < 1e-9 ? "\(Int(rounded))%" : String(format: "%.\(digits)f%%", value)
     }
 
     static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

@@ -118,7 +118,7 @@ struct SimulationReport: Encodable {
         }
         deployments = engine.snapshot(recentEventLimit: 0, recentRunLimit: 0).deployments.map { d in
             Deployment(id: d.id, strategy: d.strategy, mode: d.mode, phase: d.phase.rawValue, stableVersion: d.stableVersion,
-                       candidateVersion: d.candidateVersion, reason: d.reason, split: RolloutStatusText.split(d.routing),
+                       candidateVersion: d.candidateVersion, reason: d.reason, split: d.routing.splitText,
                        requests: d.allVersions.requests, errors: d.allVersions.errors, replicaHours: d.allVersions.replicaHours,
                        rollouts: d.tally)
         }

@@ -115,10 +115,7 @@ enum DeploymentAppearance {
     }
 
     /// `75%`, `37.5%`, `0.4%`: whole percents without decimals.
-    static func percent(_ value: Double) -> String {
-        guard value.isFinite else { return "-" }
-        return percentNumber(value) + "%"
-    }
+    static func percent(_ value: Double) -> String { RoutingTable.percentText(value) }
 
     /// `75`, `37.5`, `0.4`: a percent to one decimal, none when whole.
     static func percentNumber(_ value: Double) -> String {
@@ -166,16 +163,6 @@ enum DeploymentAppearance {
         case .accuracy?, .agreement?: return ratio(value)
         case nil: return VersionAppearance.value(value)
         }
-    }
-
-    /// The live split as text: `v3 75 / v4 25`, with ` +mirror v4 100` and
-    /// ` DOWN`.
-    static func split(_ routing: RoutingTable) -> String {
-        var text = routing.live.map { "v\($0.version) \(percent($0.percent))" }.joined(separator: " / ")
-        if text.isEmpty { text = "no traffic" }
-        if let mirror = routing.mirror { text += " +mirror v\(mirror.version) \(percent(mirror.percent))" }
-        if routing.down { text += " DOWN" }
-        return text
     }
 
     /// The live split in few cells for the Overview: `v1 90 | v2 10`, with

@@ -9,7 +9,7 @@ enum TrafficChangesPanel {
                                         context: context, area: area, into: &buffer)
         guard !inner.isEmpty else { return }
         let rows = d.recentChanges.reversed().map { change in
-            TableRow([change.time.clockLabel, DeploymentAppearance.split(change.routing), TextSanitizer.clean(change.why), TextSanitizer.clean(change.who)],
+            TableRow([change.time.clockLabel, change.routing.splitText, TextSanitizer.clean(change.why), TextSanitizer.clean(change.who)],
                      cellStyles: [p.muted, nil, nil, change.who == "rollout" ? p.muted : p.accent])
         }
         Table(

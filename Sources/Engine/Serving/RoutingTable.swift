@@ -29,6 +29,23 @@ public struct RoutingTable: Sendable, Hashable, Codable {
         RoutingTable(live: [VersionWeight(version: version, percent: 100)], replicas: [VersionReplicas(version: version, count: replicas)])
     }
 
+    /// `v1 90% | v2 10%`, then ` (mirror v2 100%)` and ` (down)` when they
+    /// apply; `nothing` without live versions. The one way the screens, the
+    /// CLI and the event log write a split.
+    public var splitText: String {
+        var text = live.isEmpty ? "nothing" : live.map { "v\($0.version) \(Self.percentText($0.percent))" }.joined(separator: " | ")
+        if let mirror { text += " (mirror v\(mirror.version) \(Self.percentText(mirror.percent)))" }
+        if down { text += " (down)" }
+        return text
+    }
+
+    /// `90%`, `37.5%`: one decimal, none when whole.
+    public static func percentText(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        let tenths = (value * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
+    }
+
     /// The live percentage of `version` (0 when absent).
     public func percent(of version: Int) -> Double {
         live.first { $0.version == version }?.percent ?? 0
