@@ -449,14 +449,14 @@ extension Engine {
     /// The deployments' summaries, in project-file order.
     func deploymentSummaries(metrics scope: DeploymentMetricsScope = .all) -> [DeploymentSummary] {
         guard let deployments = servingHost?.deployments else { return [] }
-        let measured: String?? = switch scope {
-        case .all: .none
-        case .none: .some(.none)
-        case .only(let id): .some(id ?? deployments.first?.spec.id)
+        func measured(_ id: String) -> Bool {
+            switch scope {
+            case .all: return true
+            case .none: return false
+            case .only(let wanted): return id == (wanted ?? deployments.first?.spec.id)
+            }
         }
-        return deployments.map { runtime in
-            summary(runtime, windows: measured.map { $0 == runtime.spec.id } ?? true)
-        }
+        return deployments.map { summary($0, windows: measured($0.spec.id)) }
     }
 
     private func summary(_ runtime: DeploymentRuntime, windows: Bool) -> DeploymentSummary {
