@@ -31,13 +31,8 @@ extension Engine {
         let trained = try LogisticRegression.fit(split.training)
         let metrics = try MetricSet(model: trained, matrix: split.holdout)
         let hash = trained.contentHash
-        let path = "artifacts/bootstrap/\(model)-\(hash.prefix(12)).json"
-        let bytes = trained.serialized()
-        let base = directory ?? FileManager.default.currentDirectoryPath
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url, options: .atomic)
-        let artifact = ModelArtifact(path: path, sha256: SHA256.hexDigest(of: bytes), size: Int64(bytes.count))
+        let path = "artifacts/bootstrap/\(model)-\(BuiltinSupport.short(hash)).json"
+        let artifact = try BuiltinSupport.write(trained.serialized(), to: path, in: directory ?? FileManager.default.currentDirectoryPath).get()
         let lineage = Lineage(step: "bootstrap", datasetHash: dataset.contentHash(), datasetRows: dataset.rowCount,
                               params: [ParamBinding(name: "rows", value: String(rows))], runtime: runtime)
         let values = metrics.entries.map { MetricValue(name: $0.name, value: $0.value) }

@@ -304,9 +304,8 @@ extension Engine {
                 if let cached = host.scorers[key] {
                     scorer = cached
                 } else {
-                    let base = host.workingDirectory ?? FileManager.default.currentDirectoryPath
-                    let url = URL(fileURLWithPath: artifact.path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
-                    scorer = try CompiledScorer(model: try TrainedModel(serialized: [UInt8](try Data(contentsOf: url))), schema: host.schema)
+                    let bytes = try BuiltinSupport.read(artifact.path, in: host.workingDirectory ?? FileManager.default.currentDirectoryPath).get()
+                    scorer = try CompiledScorer(model: try TrainedModel(serialized: bytes), schema: host.schema)
                     host.scorers[key] = scorer
                 }
                 runtime.simulator.deploy(version: version, scorer: scorer, profile: Self.profile(of: record, default: runtime.spec.profile))

@@ -83,9 +83,10 @@ enum BuiltinSupport {
 }
 
 /// Why a builtin stops: the step fails with this reason.
-struct BuiltinFailure: Error, Sendable {
+struct BuiltinFailure: Error, Sendable, CustomStringConvertible {
     var reason: String
     init(_ reason: String) { self.reason = reason }
+    var description: String { reason }
 }
 
 extension BuiltinResult {
