@@ -112,6 +112,8 @@ public final class Engine {
             return applyRegistryCommand(command)
         case .rollout, .setRolloutWeight, .banditArm:
             return applyServingCommand(command)
+        case .acknowledgeAlert, .silenceAlert:
+            return applyMonitoringCommand(command)
         }
     }
 

@@ -50,6 +50,11 @@ public enum EngineCommand: Hashable, Sendable, Codable {
     /// Pins a bandit arm (it gets all traffic), freezes it (its share is
     /// held while the others adapt) or releases it.
     case banditArm(deployment: String, version: Int, hold: BanditArmHold, by: String)
+    /// Acknowledges a firing alert: someone owns it (it stays until resolved).
+    case acknowledgeAlert(String, identity: DecisionIdentity, reason: String? = nil)
+    /// Silences an alert until `duration` of simulated time has passed
+    /// (it keeps being evaluated and recorded, but is not shown as firing).
+    case silenceAlert(String, duration: SimDuration, identity: DecisionIdentity, reason: String? = nil)
 }
 
 /// What an operator does to a bandit arm.

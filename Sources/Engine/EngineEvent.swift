@@ -34,13 +34,17 @@ public struct EngineEvent: Hashable, Sendable, Codable, CustomStringConvertible 
     public var kind: EngineEventKind
     /// A one-line, human-readable message.
     public var message: String
+    /// What it is about (a run, a version, a deployment, an alert), so the
+    /// Events screen can open it; nil when nothing in particular.
+    public var subject: EventSubject?
 
     /// An event with all its parts.
-    public init(sequence: Int, time: SimTime, kind: EngineEventKind, message: String) {
+    public init(sequence: Int, time: SimTime, kind: EngineEventKind, message: String, subject: EventSubject? = nil) {
         self.sequence = sequence
         self.time = time
         self.kind = kind
         self.message = message
+        self.subject = subject
     }
 
     /// `d0 00:05:30 paused: paused at d0 00:05:30`.

@@ -38,6 +38,16 @@ public struct EngineSnapshot: Hashable, Sendable {
     /// The last error writing the serving history (traffic changes, rollout
     /// states), cleared by the next success.
     public var servingStoreError: String?
+    /// The monitors, in project-file order.
+    public var monitors: [MonitorSummary]
+    /// Every alert rule's current state, in project-file order.
+    public var alerts: [AlertSummary]
+    /// The newest alert transitions, oldest first (bounded).
+    public var alertHistory: [AlertHistoryEntry]
+    /// The continuous-training stories, oldest first (bounded; the newest is last).
+    public var stories: [CTStory]
+    /// The last error writing the monitoring history, cleared by the next success.
+    public var monitoringStoreError: String?
 
     /// A snapshot with all its parts.
     public init(
@@ -45,7 +55,9 @@ public struct EngineSnapshot: Hashable, Sendable {
         pendingEventCount: Int, nextEventTime: SimTime?, recentEvents: [EngineEvent], totalEventCount: Int,
         pipelines: [PipelineSummary] = [], runs: [RunSummary] = [], storeError: String? = nil,
         models: [ModelSummary] = [], pendingApprovals: [PendingApproval] = [], registryStoreError: String? = nil,
-        deployments: [DeploymentSummary] = [], servingStoreError: String? = nil
+        deployments: [DeploymentSummary] = [], servingStoreError: String? = nil,
+        monitors: [MonitorSummary] = [], alerts: [AlertSummary] = [], alertHistory: [AlertHistoryEntry] = [],
+        stories: [CTStory] = [], monitoringStoreError: String? = nil
     ) {
         self.projectName = projectName
         self.seed = seed
@@ -64,5 +76,10 @@ public struct EngineSnapshot: Hashable, Sendable {
         self.registryStoreError = registryStoreError
         self.deployments = deployments
         self.servingStoreError = servingStoreError
+        self.monitors = monitors
+        self.alerts = alerts
+        self.alertHistory = alertHistory
+        self.stories = stories
+        self.monitoringStoreError = monitoringStoreError
     }
 }

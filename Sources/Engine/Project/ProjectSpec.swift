@@ -18,6 +18,11 @@ public struct ProjectSpec: Sendable, Equatable {
     public var models: [ModelSpec] = []
     /// The `deployments:` section: prediction services and their rollouts.
     public var deployments: [DeploymentSpec] = []
+    /// The `monitors:` section: drift, concept drift and SLOs per deployment.
+    public var monitors: [MonitorSpec] = []
+    /// The `alerts:` section: rules on the monitors' signals, keyed by the
+    /// name `on_alert:` triggers use.
+    public var alerts: [AlertRuleSpec] = []
     /// Plan checks that do not stop the project from loading (e.g. a canary
     /// step whose expected traffic is too small for its analysis), each
     /// formatted `file:line:col: warning: ...`.
@@ -42,6 +47,8 @@ public struct ProjectSpec: Sendable, Equatable {
     public func pool(_ id: String) -> PoolSpec? { pools.first { $0.id == id } }
     public func model(_ id: String) -> ModelSpec? { models.first { $0.id == id } }
     public func deployment(_ id: String) -> DeploymentSpec? { deployments.first { $0.id == id } }
+    public func monitor(_ id: String) -> MonitorSpec? { monitors.first { $0.id == id } }
+    public func alert(_ id: String) -> AlertRuleSpec? { alerts.first { $0.id == id } }
 }
 
 /// A named pool of slots; a step that names it waits for a free slot.
