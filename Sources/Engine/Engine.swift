@@ -56,6 +56,8 @@ public final class Engine {
     var registryHost: RegistryHost?
     /// The deployments and their rollouts (nil without `deployments:`).
     var servingHost: ServingHost?
+    /// The monitors, alerts and CT stories (nil without `monitors:`).
+    var monitorHost: MonitorHost?
 
     /// A fresh engine at time zero, running (not paused) at the configured
     /// speed, with a `started` event in its log.
@@ -208,8 +210,8 @@ public final class Engine {
     }
 
     /// Appends an event at the current time to the log.
-    func record(_ kind: EngineEventKind, _ message: String) {
-        eventLog.append(EngineEvent(sequence: eventLog.totalAppended, time: now, kind: kind, message: message))
+    func record(_ kind: EngineEventKind, _ message: String, subject: EventSubject? = nil) {
+        eventLog.append(EngineEvent(sequence: eventLog.totalAppended, time: now, kind: kind, message: message, subject: subject))
     }
 
     // MARK: Reading
@@ -238,7 +240,12 @@ public final class Engine {
             pendingApprovals: registryHost?.registry.pendingApprovals ?? [],
             registryStoreError: registryHost?.storeError,
             deployments: deploymentSummaries(metrics: deploymentMetrics),
-            servingStoreError: servingHost?.storeError
+            servingStoreError: servingHost?.storeError,
+            monitors: monitorSummaries(),
+            alerts: alertSummaries(),
+            alertHistory: monitorHost?.history.last(100) ?? [],
+            stories: monitorHost?.stories.stories ?? [],
+            monitoringStoreError: monitorHost?.storeError
         )
     }
 }

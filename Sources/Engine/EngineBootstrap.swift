@@ -32,8 +32,12 @@ extension Engine {
         let metrics = try MetricSet(model: trained, matrix: split.holdout)
         let hash = trained.contentHash
         let path = "artifacts/bootstrap/\(model)-\(BuiltinSupport.short(hash)).json"
-        let artifact = try BuiltinSupport.write(trained.serialized(), to: path, in: directory ?? FileManager.default.currentDirectoryPath).get()
-        let lineage = Lineage(step: "bootstrap", datasetHash: dataset.contentHash(), datasetRows: dataset.rowCount,
+        let root = directory ?? FileManager.default.currentDirectoryPath
+        let artifact = try BuiltinSupport.write(trained.serialized(), to: path, in: root).get()
+        // The training data too: the drift monitors' reference for this version.
+        let datasetHash = dataset.contentHash()
+        _ = try BuiltinSupport.write(Array(dataset.csv().utf8), to: TrainingReference.bootstrapPath(model: model, datasetHash: datasetHash), in: root).get()
+        let lineage = Lineage(step: "bootstrap", datasetHash: datasetHash, datasetRows: dataset.rowCount,
                               params: [ParamBinding(name: "rows", value: String(rows))], runtime: runtime)
         let values = metrics.entries.map { MetricValue(name: $0.name, value: $0.value) }
         switch registry!.bootstrap(model: model, lineage: lineage, metrics: values, artifact: artifact, at: now) {

@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 
 extension Engine {
@@ -18,12 +19,14 @@ extension Engine {
     ///   for retention (nil: files relative to the working directory).
     /// - `servingStore`: the deployments' traffic changes and rollout states
     ///   (nil: an ``InMemoryServingStore``).
+    /// - `monitoringStore`: alert states and history, CT stories and drift
+    ///   rollups (nil: an ``InMemoryMonitoringStore``).
     /// - Throws: when the history cannot be read or the first write fails.
     public convenience init(configuration: EngineConfiguration, project: ProjectSpec? = nil, store: (any RunStore)? = nil,
                             shell: (any ShellLauncher)? = nil, artifactHasher: (any ArtifactHasher)? = nil,
                             builtins: BuiltinRegistry = .standard, workingDirectory: String? = nil,
                             registryStore: (any RegistryStore)? = nil, artifactRemover: (any ArtifactRemover)? = nil,
-                            servingStore: (any ServingStore)? = nil) throws {
+                            servingStore: (any ServingStore)? = nil, monitoringStore: (any MonitoringStore)? = nil) throws {
         self.init(configuration: configuration)
         let scheduler = PipelineScheduler(engine: self, project: project ?? ProjectSpec(name: configuration.projectName),
                                           store: store ?? InMemoryRunStore(), shell: shell, hasher: artifactHasher,
@@ -38,6 +41,8 @@ extension Engine {
         if let project {
             bootstrapModels(project, workingDirectory: workingDirectory)
             try startServing(project: project, store: servingStore ?? InMemoryServingStore(), workingDirectory: workingDirectory ?? project.directory)
+            try startMonitoring(project: project, store: monitoringStore ?? InMemoryMonitoringStore(),
+                                workingDirectory: workingDirectory ?? project.directory ?? FileManager.default.currentDirectoryPath)
         }
     }
 

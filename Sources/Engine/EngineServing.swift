@@ -156,7 +156,8 @@ extension Engine {
         guard var rollout = runtime.rollout else { return }
         runtime.simulator.advance(to: now)
         let approved = isApproved(runtime.spec.model, rollout.candidate)
-        let effects = rollout.evaluate(at: now, metrics: runtime.simulator, candidateApproved: approved, using: &runtime.random)
+        let effects = rollout.evaluate(at: now, metrics: runtime.simulator, candidateApproved: approved,
+                                       frozen: promotionFreeze(runtime.spec.id), using: &runtime.random)
         runtime.rollout = rollout
         apply(effects, on: runtime, identity: nil)
         scheduleWake(runtime)

@@ -29,6 +29,7 @@ final class ChannelPoller {
         if handled > 0 || lastPublish.map({ now - $0 >= Self.publishIntervalNanoseconds }) ?? true {
             lastPublish = now
             engine.publishServingStatus()
+            engine.publishMonitoringStatus()
         }
         return handled
     }

@@ -39,7 +39,8 @@ enum CommandDelivery {
             guard result.outcome != .rejected else { throw cliFailure(result.message) }
             print(TextSanitizer.clean(result.message))
             let snapshot = opened.engine.snapshot()
-            if let error = snapshot.storeError ?? snapshot.registryStoreError ?? snapshot.servingStoreError { throw cliFailure(error) }
+            if let error = snapshot.storeError ?? snapshot.registryStoreError ?? snapshot.servingStoreError
+                ?? snapshot.monitoringStoreError { throw cliFailure(error) }
         }
     }
 

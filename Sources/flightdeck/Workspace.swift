@@ -59,6 +59,7 @@ struct Workspace {
         var store: (any RunStore)?
         var registryStore: (any RegistryStore)?
         var servingStore: (any ServingStore)?
+        var monitoringStore: (any MonitoringStore)?
         var channel: CommandChannel?
         if persist {
             let opened = try StateDirectory(path: statePath)
@@ -70,6 +71,7 @@ struct Workspace {
             store = runStore
             registryStore = SQLiteRegistryStore(sharing: runStore)
             servingStore = SQLiteServingStore(sharing: runStore)
+            monitoringStore = SQLiteMonitoringStore(sharing: runStore)
             channel = CommandChannel(sharing: runStore)
         }
         var configuration = EngineConfiguration(projectName: spec.name, seed: seed ?? spec.seed, initialSpeed: speed)
@@ -81,7 +83,7 @@ struct Workspace {
             shell: shell, artifactHasher: FileArtifactHasher(),
             workingDirectory: work,
             registryStore: registryStore, artifactRemover: FileArtifactRemover(baseDirectory: work),
-            servingStore: servingStore
+            servingStore: servingStore, monitoringStore: monitoringStore
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
         return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0) })

@@ -11,13 +11,24 @@ public struct CTStory: Sendable, Hashable, Codable {
     public var chapters: [CTChapter]
     /// Whether the story has ended (decided, rolled back, or the run failed).
     public var isClosed: Bool
+    /// The retraining run, and the version it registered (once known).
+    public var run: RunID?
+    public var model: String?
+    public var version: Int?
+    /// The facts already told (`run-ended`, `rollout:fraud-api`, ...), so each is told once.
+    public var marks: [String]
 
-    public init(id: Int, alert: String, pipeline: String, chapters: [CTChapter], isClosed: Bool) {
+    public init(id: Int, alert: String, pipeline: String, chapters: [CTChapter], isClosed: Bool, run: RunID? = nil,
+                model: String? = nil, version: Int? = nil, marks: [String] = []) {
         self.id = id
         self.alert = alert
         self.pipeline = pipeline
         self.chapters = chapters
         self.isClosed = isClosed
+        self.run = run
+        self.model = model
+        self.version = version
+        self.marks = marks
     }
 
     /// The newest chapter (every story has at least its alert).

@@ -41,7 +41,7 @@ data:
     card_age: {exponential: {mean: 400}}
   label: {intercept: -2.5, weights: {amount: 0.02, merchant=online: 1.0, card_age: -0.002}, noise: 0.2}
   drift:
-    - {gradual: amount, from: 2h, to: 6h, to_params: {mean: 80}}
+    - {gradual: amount, from: 1h, to: 5h, to_params: {mean: 80}}
     - {new_category: merchant, category: crypto, at: 4h, probability: 0.1}
     - {concept: {weights: {amount: 0.04}}, at: 8h}
 
@@ -51,13 +51,15 @@ pipelines:
     # description: one line shown in lists.
     description: Retrain the fraud model on recent traffic
     # schedule: a 5-field cron expression in UTC ("0 */6 * * *") or
-    # {every: DURATION}. every: 1h runs every simulated hour, i.e. every
-    # minute of real time at the default 60x speed.
-    schedule: {every: 1h}
+    # {every: DURATION}. "0 12 * * *" runs at every simulated noon; at the
+    # default 60x speed a simulated day passes in 24 real minutes.
+    schedule: "0 12 * * *"
     # triggers: what may start a run besides the schedule: manual (the t key
     # or `flightdeck run`), cron (implied by a schedule) and {on_alert: NAME}
-    # (a monitor's alert, once monitors are declared).
-    triggers: [manual]
+    # (when that alert of alerts: fires; not again while such a run is
+    # active). This is the continuous-training loop: drift -> alert ->
+    # retrain -> new version -> canary on fraud-api -> approval.
+    triggers: [manual, {on_alert: amount-drift}]
     # max_active_runs: at most this many runs at once; later ones wait.
     max_active_runs: 1
     # catchup: after a pause, run every missed interval in order (true) or
@@ -117,7 +119,7 @@ pipelines:
         # (champion.X is the champion scored on the same holdout; with no
         # champion yet it holds); otherwise the step is skipped, with the
         # values in its reason.
-        when: "auc > champion.auc + 0.005"
+        when: "auc >= champion.auc - 0.01"
       notify:
         needs: [register]
         # trigger_rule: when the step runs given how its needs ended:
@@ -413,5 +415,97 @@ deployments:
       feature_flag:
         steps: [{cohort: 0}, approval, {cohort: 10}, {pause: 20m}, analysis, {cohort: 50}, {pause: 20m}, {cohort: 100}]
         analysis: {window: 10m, conditions: ["error_rate < 2%"]}
+
+# monitors: what is watched on a deployment's live requests, keyed by id.
+monitors:
+  fraud-inputs:
+    # description: one line shown in lists.
+    description: Inputs, accuracy and service levels of the fraud API
+    # deployment: the deployment whose requests are watched.
+    deployment: fraud-api
+    # drift: input drift per feature. reference: training (the training
+    # data of the version serving as stable) or {window: {from: 0s, to: 30m}}
+    # (a fixed window of the deployment's own traffic); window: the current
+    # window, a duration or {requests: N}; every: how often it is computed;
+    # dataset_share: the dataset drifts when this share of the features
+    # does; max_sample: rows kept per window (a seeded reservoir beyond).
+    drift:
+      reference: training
+      window: 30m
+      every: 1m
+      dataset_share: 50%
+      max_sample: 5000
+      # features: per-feature method (psi, ks, wasserstein, js or
+      # chi_square) and thresholds warn:/alert: (p-values for ks and
+      # chi_square: drift below them); ignore: true leaves a feature out.
+      # Unlisted features get the defaults: PSI 0.1/0.2 for numeric and
+      # Jensen-Shannon 0.1/0.2 for categorical features on large windows,
+      # KS and chi-square p < 0.05/0.01 on small ones.
+      features:
+        amount: {method: psi, warn: 0.1, alert: 0.2}
+        card_age: {method: wasserstein, warn: 0.1, alert: 0.25}
+    # concept: concept drift on the stable version's labelled requests
+    # (labels arrive after the deployment's label_delay): true for DDM,
+    # Page-Hinkley and ADWIN with their defaults, or {detectors: [...]}.
+    concept: true
+    # slos: objectives on the share of good requests over period: (30d by
+    # default): latency: "p99 < 150ms" (99% answered within 150 ms) or
+    # availability: 99.9% (answered, not failed). Burn-rate alerts: fast at
+    # 14.4x the budget over 1h and 5m, slow at 6x over 6h and 30m.
+    slos:
+      latency: {latency: "p99 < 150ms", period: 30d}
+      availability: {availability: 99.9%, period: 30d}
+    # freeze_promotions: while an SLO's error budget is spent, rollouts on
+    # the deployment hold at their current step (rollbacks still happen).
+    freeze_promotions: true
+  review-health:
+    description: Backlog of the streaming review queue
+    deployment: review-queue
+    slos:
+      availability: {availability: 99.5%}
+
+# alerts: rules on the monitors' signals, keyed by the name on_alert: uses.
+alerts:
+  amount-drift:
+    description: Transaction amounts drift away from the training data
+    # monitor: the monitor whose signal is watched.
+    monitor: fraud-inputs
+    # metric: drift.FEATURE, dataset_drift, concept_drift, slo.NAME (burn:
+    # 1 slow, 2 fast), slo.NAME.budget, error_rate, p50/p95/p99_latency_ms,
+    # accuracy, utilisation, streaming_lag, pipeline_failures or
+    # scheduler_backlog.
+    metric: drift.amount
+    # warning:/critical: the levels (a drift metric defaults to its
+    # feature's warn/alert thresholds); direction: above or below (default:
+    # the metric's natural one).
+    # for: how long the value must be past a level before the alert fires.
+    for: 2m
+    # clear: hysteresis: a firing alert resolves only this far back inside.
+    clear: 0.02
+  fraud-concept:
+    description: The fraud model's errors change (DDM, Page-Hinkley, ADWIN)
+    monitor: fraud-inputs
+    metric: concept_drift
+    warning: 1
+    critical: 2
+  fraud-latency-burn:
+    description: The fraud API burns its latency error budget too fast
+    monitor: fraud-inputs
+    metric: slo.latency
+  fraud-accuracy:
+    description: Accuracy of labelled fraud predictions (labels arrive 2m late)
+    monitor: fraud-inputs
+    metric: accuracy
+    warning: 0.8
+    critical: 0.7
+    direction: below
+    for: 5m
+  review-lag:
+    description: The review queue falls behind
+    monitor: review-health
+    metric: streaming_lag
+    warning: 500
+    critical: 2000
+    for: 2m
 """#
 }

@@ -31,8 +31,8 @@ final class EmbeddedDemoTests: XCTestCase {
 
     func testRetrainPipeline() throws {
         let retrain = try XCTUnwrap(demo().pipeline("retrain"))
-        XCTAssertEqual(retrain.schedule, .every(.hours(1)))
-        XCTAssertEqual(retrain.triggers, [.manual, .cron])
+        XCTAssertEqual(retrain.schedule, .cron(try CronExpression(parsing: "0 12 * * *")))
+        XCTAssertEqual(retrain.triggers, [.manual, .onAlert("amount-drift"), .cron])
         XCTAssertEqual(retrain.steps.map(\.id), ["sample", "validate", "train", "evaluate", "register", "notify"])
         XCTAssertEqual(retrain.steps.map(\.needs), [[], ["sample"], ["validate"], ["train"], ["evaluate"], ["register"]])
         let train = try XCTUnwrap(retrain.step("train"))
@@ -40,7 +40,7 @@ final class EmbeddedDemoTests: XCTestCase {
         XCTAssertEqual(train.pool, "cpu")
         XCTAssertEqual(train.backoff, .exponential(cap: .minutes(5), jitter: 0.1))
         XCTAssertEqual(retrain.steps.map(\.action), ["sample", "validate", "train", "evaluate", "register"].map(StepAction.builtin) + [.shell("echo \"run finished\"")])
-        XCTAssertEqual(retrain.step("register")?.when, "auc > champion.auc + 0.005")
+        XCTAssertEqual(retrain.step("register")?.when, "auc >= champion.auc - 0.01")
         let notify = try XCTUnwrap(retrain.step("notify"))
         XCTAssertEqual(notify.triggerRule, .allDone)
         XCTAssertEqual(notify.action, .shell("echo \"run finished\""))

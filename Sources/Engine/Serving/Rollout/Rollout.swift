@@ -118,7 +118,10 @@ public struct Rollout: Sendable, Hashable, Codable {
     /// Advances as far as the state allows at `now`: fires due routing
     /// changes, enters and completes steps, takes due measurements, rolls
     /// back on a failed analysis or a lost test, promotes at the end.
-    public mutating func evaluate(at now: SimTime, metrics: some ServingMetricsReading, candidateApproved: Bool,
+    /// `frozen` (why promotions are frozen, e.g. an SLO's spent error
+    /// budget) holds the rollout at its current step: measurements and
+    /// rollbacks go on, but a finished step does not lead to the next.
+    public mutating func evaluate(at now: SimTime, metrics: some ServingMetricsReading, candidateApproved: Bool, frozen: String? = nil,
                                   using generator: inout some RandomNumberGenerator) -> [RolloutEffect] {
         var effects = fireScheduled(at: now)
         guard phase.isActive, phase != .inconclusive, operatorHold == nil else { return effects }
@@ -146,6 +149,10 @@ public struct Rollout: Sendable, Hashable, Codable {
             case .wait:
                 return effects
             case .done:
+                if let frozen {
+                    reason = "\(stepLabel): held, \(frozen)"
+                    return effects
+                }
                 effects += completeStep(at: now)
                 if !phase.isActive { return effects }
             case .rollBack(let why):

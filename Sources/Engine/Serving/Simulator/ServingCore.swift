@@ -53,6 +53,8 @@ struct ServingCore: Sendable {
     var unserved = 0
     /// Per-request outcomes of live requests while non-nil (tests).
     var trace: [ServedRequest]?
+    /// What the monitors take from live requests (inactive when none watch).
+    var watcher = RequestWatcher()
 
     init(sampler: RequestSampler, live: Xoshiro256StarStar, mirror: Xoshiro256StarStar, salt: UInt64) {
         self.sampler = sampler
@@ -110,6 +112,13 @@ struct ServingCore: Sendable {
         var trace = self.trace
         self.trace = nil
         let tracing = trace != nil
+        var watcher = RequestWatcher()
+        swap(&watcher, &self.watcher)
+        let watching = watcher.isActive
+        if watching {
+            let watchedSlot = watcher.watchedVersion.flatMap { version in versions.firstIndex { $0.version == version } } ?? -1
+            watcher.begin(at: time, watchedSlot: watchedSlot)
+        }
 
         scorers.withUnsafeBufferPointer { scorers in
             parameters.withUnsafeBufferPointer { parameters in
@@ -139,6 +148,14 @@ struct ServingCore: Sendable {
                             tallies[target].answered += 1
                             if decision == truth { tallies[target].correct += 1 }
                             tallies[target].latency.record(units)
+                        }
+                        if watching {
+                            row.numeric.withUnsafeBufferPointer { numeric in
+                                row.categorical.withUnsafeBufferPointer { categorical in
+                                    watcher.observe(numeric: numeric, categorical: categorical, time: time, slot: target, failed: failed,
+                                                    latencyMs: latencyMs, wrong: decision != truth)
+                                }
+                            }
                         }
                         if tracing {
                             trace?.append(ServedRequest(time: time, userID: row.userID, version: versionNumbers[target], failed: failed,
@@ -171,6 +188,7 @@ struct ServingCore: Sendable {
         self.live = live
         self.mirror = mirrorRandom
         self.trace = trace
+        swap(&watcher, &self.watcher)
         swap(&row, &self.row)
         for index in versions.indices {
             let tally = tallies[index]

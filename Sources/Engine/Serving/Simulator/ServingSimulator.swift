@@ -55,6 +55,9 @@ public final class ServingSimulator: ServingMetricsReading {
     var batch: BatchState?
     var stream: StreamQueue?
     var fleet: EdgeFleetState?
+    /// Live load over the capacity of all replicas in the latest real-time
+    /// slice (0 in other modes, whose jobs and consumers pace themselves).
+    public private(set) var utilisation = 0.0
 
     /// A simulator for `spec` drawing from `data`, starting at `start`.
     public init(spec: DeploymentSpec, data: DataGenerator, randomStreams: RandomStreams, start: SimTime,
@@ -253,6 +256,8 @@ public final class ServingSimulator: ServingMetricsReading {
     /// Each version's load from `requests` live requests in `seconds`.
     func setLoads(requests: Int, seconds: Double) {
         let rate = Double(requests) / seconds
+        let replicaCount = core.versions.indices.reduce(0) { $0 + replicas(ofSlot: $1) }
+        utilisation = replicaCount > 0 ? rate / (Double(replicaCount) * spec.replicas.capacityPerSecond) : 0
         var lambda = [Double](repeating: 0, count: core.versions.count)
         for entry in table.live {
             if let slot = core.slot(of: entry.version) { lambda[slot] += rate * entry.percent / 100 }
