@@ -136,6 +136,7 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("A"), .normal, .archiveVersion, "Archive the selected version (confirm)", hint: "A Archive", screen: .models),
             KeyBinding(.char("d"), .normal, .compareVersions, "Compare: mark the selected version, then select another; d again clears", hint: "d Compare", screen: .models),
 
+            KeyBinding(.char("j"), .normal, .moveSelection(1), "Move selection down through the alerts, then the log (k acknowledges here: the Up arrow moves up)", hint: "j/Up Move", screen: .events),
             KeyBinding(.char("k"), .normal, .acknowledgeAlert, "Acknowledge the selected alert (asks for an optional reason; the Up arrow moves up here)", hint: "k Ack", screen: .events),
             KeyBinding(.char("s"), .normal, .silenceAlert, "Silence the selected alert for a duration (asks for it, 1h by default, then a reason)", hint: "s Silence", screen: .events),
             KeyBinding(.enter, .normal, .openSubject, "Open what the row is about: its run, version, deployment, alert or monitor", hint: "Enter Open", screen: .events),
