@@ -94,4 +94,16 @@ final class OverviewMonitoringTests: XCTestCase {
         XCTAssertTrue(plain.contains("No deployments, models or monitors are"), "the right column says it once: \(plain)")
         XCTAssertFalse(plain.contains("No monitors or alerts declared"), plain)
     }
+
+    func testActiveRunShowsItsRunningStep() throws {
+        var snapshot = try MonitoringFixture.snapshot()
+        let index = try XCTUnwrap(snapshot.runs.firstIndex { $0.pipeline == "retrain" })
+        snapshot.runs[index].state = .running
+        for step in snapshot.runs[index].steps.indices {
+            snapshot.runs[index].steps[step].state = step < 2 ? .succeeded : step == 2 ? .running : .pending
+        }
+        let name = snapshot.runs[index].steps[2].id
+        let line = try XCTUnwrap(render(snapshot, width: 120, height: 40).lines.first { $0.contains("retrain") && $0.contains("2/5") })
+        XCTAssertTrue(line.contains("2/5 #1 \(name) running"), line)
+    }
 }
