@@ -68,9 +68,13 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
+            name: "flightdeckTests",
+            dependencies: ["flightdeck", "Engine", "TUICore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
             name: "ControlRoomTests",
             dependencies: ["ControlRoom", "TUICore", "Engine", "TUITestSupport"],
-            exclude: ["__Snapshots__", "Pipelines/__Snapshots__", "Models/__Snapshots__", "Deployments/__Snapshots__", "Overview/__Snapshots__"]
+            exclude: ["__Snapshots__", "Pipelines/__Snapshots__", "Models/__Snapshots__", "Deployments/__Snapshots__", "Overview/__Snapshots__", "Events/__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

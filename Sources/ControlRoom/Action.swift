@@ -52,6 +52,12 @@ public enum Action: Hashable, Sendable {
     case pinArm
     case freezeArm
     case releaseArm
+    /// Events screen: acknowledge (k) or silence (s) the selected alert
+    /// (each asks in a dialog), and open what the selected row is about
+    /// (Enter: its run, version, deployment, alert or monitor).
+    case acknowledgeAlert
+    case silenceAlert
+    case openSubject
     case dialogSubmit
     case dialogCancel
     case dialogNextField

@@ -136,6 +136,11 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("A"), .normal, .archiveVersion, "Archive the selected version (confirm)", hint: "A Archive", screen: .models),
             KeyBinding(.char("d"), .normal, .compareVersions, "Compare: mark the selected version, then select another; d again clears", hint: "d Compare", screen: .models),
 
+            KeyBinding(.char("j"), .normal, .moveSelection(1), "Move selection down through the alerts, then the log (k acknowledges here: the Up arrow moves up)", hint: "j/Up Move", screen: .events),
+            KeyBinding(.char("k"), .normal, .acknowledgeAlert, "Acknowledge the selected alert (asks for an optional reason; the Up arrow moves up here)", hint: "k Ack", screen: .events),
+            KeyBinding(.char("s"), .normal, .silenceAlert, "Silence the selected alert for a duration (asks for it, 1h by default, then a reason)", hint: "s Silence", screen: .events),
+            KeyBinding(.enter, .normal, .openSubject, "Open what the row is about: its run, version, deployment, alert or monitor", hint: "Enter Open", screen: .events),
+
             KeyBinding(.enter, .dialog, .dialogSubmit, "Confirm", hint: "Enter OK"),
             KeyBinding(.escape, .dialog, .dialogCancel, "Cancel", hint: "Esc Cancel"),
             KeyBinding(.tab, .dialog, .dialogNextField, "Next field", hint: "Tab Next"),
@@ -169,7 +174,7 @@ public struct KeyMap: Sendable {
 extension KeyMap {
     /// The sections of the help overlay and README table, in order.
     public static let helpSections: [(InputMode, Screen?)] = [
-        (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
+        (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.normal, .events), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
     ]
 
     /// The key map as the Markdown table the README carries (a test keeps

@@ -34,6 +34,13 @@ public enum Reducer {
            let commands = reduceDeployments(action, state: &state, data: data, context: context) {
             return commands
         }
+        if state.screen == .events, let data = context.events,
+           let commands = reduceEvents(action, state: &state, data: data, context: context) {
+            return commands
+        }
+        if let commands = reduceAlertDialog(action, state: &state, context: context) {
+            return commands
+        }
         if let commands = reduceModelDialog(action, state: &state, context: context) {
             return commands
         }
@@ -103,7 +110,7 @@ public enum Reducer {
         case .drillIn, .drillOut, .triggerRun, .rerunFromFailure, .cancelRun, .clearStep, .markStep, .toggleFollowLog,
              .approveVersion, .rejectVersion, .moveAlias, .archiveVersion, .compareVersions,
              .promoteRollout, .promoteRolloutFully, .abortRollout, .toggleRolloutPause, .setRolloutWeight, .retryRollout,
-             .moveArmSelection, .pinArm, .freezeArm, .releaseArm,
+             .moveArmSelection, .pinArm, .freezeArm, .releaseArm, .acknowledgeAlert, .silenceAlert, .openSubject,
              .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
             // Handled above when their screen or dialog is showing.
             break

@@ -16,14 +16,18 @@ public struct ReducerContext: Sendable {
     public var identity: DecisionIdentity?
     /// The Deployments screen's list, when it is showing.
     public var deployments: DeploymentsData?
+    /// The Events screen's alerts and log, when it is showing.
+    public var events: EventsData?
 
     public init(rowCount: Int = 0, pipelines: PipelinesData? = nil, user: String? = nil,
-                models: ModelsData? = nil, identity: DecisionIdentity? = nil, deployments: DeploymentsData? = nil) {
+                models: ModelsData? = nil, identity: DecisionIdentity? = nil, deployments: DeploymentsData? = nil,
+                events: EventsData? = nil) {
         self.rowCount = rowCount
         self.pipelines = pipelines
         self.user = user
         self.models = models
         self.identity = identity
         self.deployments = deployments
+        self.events = events
     }
 }

@@ -81,7 +81,7 @@ final class ControlRoomViewTests: XCTestCase {
         let filtered = render(state, engine: e, width: 80, height: 24)
         let body = filtered.lines.dropFirst(3).joined(separator: "\n")
         XCTAssertTrue(body.lowercased().contains("pause"))
-        XCTAssertEqual(ControlRoomView.reducerContext(snapshot: e.snapshot(), state: state, user: nil).rowCount, EventsView.rows(snapshot: e.snapshot(), filter: "pause").count)
+        XCTAssertEqual(ControlRoomView.reducerContext(snapshot: e.snapshot(), state: state, user: nil).rowCount, EventsData(snapshot: e.snapshot(), selection: 0, filter: "pause").rowCount)
     }
 
     func testHostileProjectNameNeverReachesTheScreenRaw() {

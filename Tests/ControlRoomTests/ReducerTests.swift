@@ -113,7 +113,7 @@ final class ReducerTests: XCTestCase {
         var state = UIState(screen: .events)
         _ = press([.char("j"), .char("j"), .char("j")], &state, rows: 2)
         XCTAssertEqual(state.selection(for: .events), 1)
-        _ = press([.char("k"), .char("k"), .char("k")], &state, rows: 2)
+        _ = press([.up, .up, .up], &state, rows: 2) // k acknowledges an alert on Events
         XCTAssertEqual(state.selection(for: .events), 0)
         _ = press([.char("G")], &state, rows: 5)
         XCTAssertEqual(state.selection(for: .events), 4)

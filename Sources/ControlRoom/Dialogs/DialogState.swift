@@ -18,6 +18,10 @@ public enum DialogState: Equatable, Sendable {
     case rolloutReason(RolloutReasonForm)
     /// Set the candidate's live share (a percent 0-100).
     case rolloutWeight(RolloutWeightForm)
+    /// Acknowledge an alert, with an optional reason.
+    case acknowledgeAlert(AcknowledgeForm)
+    /// Silence an alert for a duration, with an optional reason.
+    case silenceAlert(SilenceForm)
 }
 
 /// A yes/no question guarding one engine command.

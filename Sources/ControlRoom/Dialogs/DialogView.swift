@@ -25,6 +25,10 @@ enum DialogView {
             RolloutDialogView.renderReason(form, context: context, area: area, into: &buffer)
         case .rolloutWeight(let form):
             RolloutDialogView.renderWeight(form, context: context, area: area, into: &buffer)
+        case .acknowledgeAlert(let form):
+            AlertDialogView.renderAcknowledge(form, context: context, area: area, into: &buffer)
+        case .silenceAlert(let form):
+            AlertDialogView.renderSilence(form, context: context, area: area, into: &buffer)
         }
     }
 

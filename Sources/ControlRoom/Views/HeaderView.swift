@@ -20,8 +20,15 @@ enum HeaderView {
             if stateX >= rx { buffer.put(state, x: stateX, y: area.y, style: p.headerAccent) }
         }
         let room = rx - x - 2
-        if let indicator = PendingApprovalIndicator.text(count: snapshot.pendingApprovals.count, screen: screen, glyphs: context.glyphs, width: room) {
-            buffer.put(indicator, x: x + 1, y: area.y, maxWidth: room, style: p.header.with(fg: p.warn.fg).bold())
+        let approvals = PendingApprovalIndicator.candidates(count: snapshot.pendingApprovals.count, screen: screen, glyphs: context.glyphs)
+        let alerts = FiringAlertIndicator.candidates(alerts: snapshot.alerts, glyphs: context.glyphs)
+        let (approval, alert) = FiringAlertIndicator.fit(approvals: approvals, alerts: alerts, width: room)
+        if let approval {
+            x += 1 + buffer.put(approval, x: x + 1, y: area.y, maxWidth: room, style: p.header.with(fg: p.warn.fg).bold())
+        }
+        if let alert, let worst = FiringAlertIndicator.worstSeverity(snapshot.alerts) {
+            let style = AlertAppearance.severityStyle(worst, p)
+            buffer.put(alert, x: x + (approval == nil ? 1 : 2), y: area.y, maxWidth: max(0, rx - x - 2), style: p.header.with(fg: style.fg).bold())
         }
     }
 }
@@ -32,7 +39,12 @@ enum PendingApprovalIndicator {
     /// The longest form that fits `width`, or nil when nothing is pending
     /// (or not even the shortest form fits).
     static func text(count: Int, screen: Screen, glyphs: GlyphSet, width: Int) -> String? {
-        guard count > 0 else { return nil }
+        candidates(count: count, screen: screen, glyphs: glyphs).first { CharacterWidth.of($0) <= width }
+    }
+
+    /// Every form, longest first (none when nothing is pending).
+    static func candidates(count: Int, screen: Screen, glyphs: GlyphSet) -> [String] {
+        guard count > 0 else { return [] }
         let unicode = glyphs.hasBraille
         let mark = unicode ? "▲" : "^"
         let dash = unicode ? "—" : "-"
@@ -44,6 +56,6 @@ enum PendingApprovalIndicator {
             "\(mark) \(count) pending",
             "\(mark)\(count)",
         ]
-        return candidates.first { CharacterWidth.of($0) <= width }
+        return candidates
     }
 }

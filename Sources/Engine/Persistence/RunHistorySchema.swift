@@ -17,6 +17,7 @@ enum RunHistorySchema {
         RegistrySchema.register(in: &migrator)
         CommandChannelSchema.register(in: &migrator)
         ServingSchema.register(in: &migrator)
+        MonitoringSchema.register(in: &migrator)
         return migrator
     }
 

@@ -265,9 +265,10 @@ final class SQLiteRunStoreTests: XCTestCase {
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         }
         XCTAssertEqual(settings.0, "wal")
-        XCTAssertEqual(settings.1, ["alias_moves", "approvals", "artifacts", "attempts", "commands", "decisions", "deployment_states",
-                                    "deployment_status", "grdb_migrations", "logs", "meta", "model_versions", "models", "runs",
-                                    "sqlite_sequence", "steps", "traffic_changes"])
+        XCTAssertEqual(settings.1, ["alert_history", "alert_states", "alias_moves", "approvals", "artifacts", "attempts", "commands",
+                                    "ct_stories", "decisions", "deployment_states", "deployment_status", "drift_rollups", "grdb_migrations",
+                                    "logs", "meta", "model_versions", "models", "monitoring_status", "runs", "sqlite_sequence", "steps",
+                                    "traffic_changes"])
     }
 
     func testDatabaseFilesAreOwnerOnly() throws {
