@@ -51,10 +51,11 @@ public struct AlertEvaluator: Sendable, Hashable {
     /// The rule's id.
     public var id: String { rule.id }
 
-    /// Feeds the signal's value at `time` (nil: insufficient data); returns
+    /// Feeds the signal's value at `time` (nil or NaN: insufficient data); returns
     /// the history entries of the transitions it causes, oldest first.
     public mutating func observe(_ value: Double?, at time: SimTime) -> [AlertHistoryEntry] {
         firedNow = false
+        let value = value.flatMap { $0.isNaN ? nil : $0 }
         var entries: [AlertHistoryEntry] = []
         if let until = state.silencedUntil, time >= until {
             state.silencedUntil = nil
@@ -66,7 +67,7 @@ public struct AlertEvaluator: Sendable, Hashable {
         }
         state.observedAt = time
         state.value = value
-        guard let value, !value.isNaN else { return entries }
+        guard let value else { return entries }
         let severity = levels.severity(of: value)
         switch state.condition {
         case .ok, .resolved:

@@ -73,7 +73,8 @@ public struct DDMDetector: Sendable, Hashable {
         self = DDMDetector(minimumSamples: minimumSamples)
     }
 
-    /// `p+s 0.214 (min 0.151 + 3*0.011)`, or `warming up: 12 / 30 outcomes`.
+    /// `p+s 0.214 (min 0.151 + 3*0.011)`: the latest p+s beside the drift
+    /// level's terms; or `warming up: 12 / 30 outcomes`.
     public var detail: String {
         guard samples >= minimumSamples else {
             return "warming up: \(samples) / \(minimumSamples) outcomes"
@@ -81,7 +82,6 @@ public struct DDMDetector: Sendable, Hashable {
         guard pMin.isFinite else {
             return "p+s \(NumberText.format(p + s, decimals: 3)) (no minimum yet: no error seen)"
         }
-        let factor = level == .drift ? "3" : "2"
-        return "p+s \(NumberText.format(p + s, decimals: 3)) (min \(NumberText.format(pMin, decimals: 3)) + \(factor)*\(NumberText.format(sMin, decimals: 3)))"
+        return "p+s \(NumberText.format(p + s, decimals: 3)) (min \(NumberText.format(pMin, decimals: 3)) + 3*\(NumberText.format(sMin, decimals: 3)))"
     }
 }

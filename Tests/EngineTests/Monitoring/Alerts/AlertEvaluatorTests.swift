@@ -181,6 +181,9 @@ final class AlertEvaluatorTests: XCTestCase {
         XCTAssertEqual(alert.observe(0.15, at: at(2)).map(\.transition), [.fired])
         XCTAssertEqual(alert.observe(nil, at: at(3)), [])
         XCTAssertEqual(alert.alertState(now: at(3)), .firing)
+        XCTAssertEqual(alert.observe(.nan, at: at(4)), [])
+        XCTAssertEqual(alert.alertState(now: at(4)), .firing)
+        XCTAssertNil(alert.summary(deployment: "d", now: at(4)).value)
     }
 
     func testRestoresFromPersistedState() throws {
