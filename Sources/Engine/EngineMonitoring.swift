@@ -102,10 +102,7 @@ extension Engine {
             if monitor.spec.drift != nil, now >= monitor.nextEvaluation {
                 monitor.evaluateDrift(at: now)
                 monitor.nextEvaluation = now + monitor.spec.drift!.every
-                host.pendingRollups += monitor.results.compactMap { result in
-                    result.value.map { DriftRollup(monitor: monitor.spec.id, feature: result.feature, time: now, method: result.method,
-                                                   value: $0, state: result.state) }
-                }
+                host.pendingRollups += monitor.results.compactMap { DriftRollup(monitor: monitor.spec.id, summary: $0, evaluatedAt: now) }
             }
         }
         evaluateAlerts()
@@ -321,7 +318,7 @@ extension Engine {
         let states = host.statesDirty ? host.alerts.compactMap { $0.persisted() } : []
         guard !host.pendingHistory.isEmpty || !states.isEmpty || !host.pendingStories.isEmpty || !host.pendingRollups.isEmpty else { return }
         do {
-            try host.store.write(MonitoringWrite(alertHistory: host.pendingHistory, alertStates: states, stories: host.pendingStories,
+            try host.store.write(MonitoringWrite(history: host.pendingHistory, alertStates: states, stories: host.pendingStories,
                                                  driftPoints: host.pendingRollups))
             host.pendingHistory.removeAll()
             host.pendingStories.removeAll()
