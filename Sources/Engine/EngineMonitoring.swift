@@ -222,7 +222,10 @@ extension Engine {
         guard let host = monitorHost, let serving = servingHost else { return }
         var anyActive = false
         var anyFinished = false
-        for deployment in serving.deployments where deployment.spec.model == model {
+        // The story follows the deployment its alert watches (the others
+        // roll the version out too, each in its own Deployments entry).
+        let watched = host.alert(host.stories.story(index).alert)?.monitor.spec.deployment
+        for deployment in serving.deployments where deployment.spec.model == model && (watched == nil || deployment.spec.id == watched) {
             guard let rollout = deployment.rollout, rollout.candidate == version else { continue }
             let id = deployment.spec.id
             let subject = EventSubject.deployment(id)

@@ -91,6 +91,10 @@ struct SimulationReport: Encodable {
     let clock: String
     let pipelines: [Pipeline]
     let deployments: [Deployment]
+    /// Every alert rule's final state.
+    let alerts: [AlertSummary]
+    /// The continuous-training stories, oldest first.
+    let stories: [CTStory]
 
     init(engine: Engine, spec: ProjectSpec) {
         project = spec.name
@@ -116,7 +120,10 @@ struct SimulationReport: Encodable {
                 lastRun: runs.first?.id.value, lastState: runs.first?.state.rawValue, lastReason: runs.first?.reason
             )
         }
-        deployments = engine.snapshot(recentEventLimit: 0, recentRunLimit: 0).deployments.map { d in
+        let snapshot = engine.snapshot(recentEventLimit: 0, recentRunLimit: 0)
+        alerts = snapshot.alerts
+        stories = snapshot.stories
+        deployments = snapshot.deployments.map { d in
             Deployment(id: d.id, strategy: d.strategy, mode: d.mode, phase: d.phase.rawValue, stableVersion: d.stableVersion,
                        candidateVersion: d.candidateVersion, reason: d.reason, split: d.routing.splitText,
                        requests: d.allVersions.requests, errors: d.allVersions.errors, replicaHours: d.allVersions.replicaHours,
@@ -139,6 +146,20 @@ struct SimulationReport: Encodable {
                               TextSanitizer.clean("\(d.phase): \(d.reason)")])
             }
             text += "\n\n" + TextTable.render(table)
+        }
+        if !alerts.isEmpty {
+            var table = [["ALERT", "STATE", "SEVERITY", "FIRED", "LAST FIRED", "NOW"]]
+            for alert in alerts {
+                table.append([alert.id, alert.state.rawValue, alert.severity?.rawValue ?? "-", "\(alert.occurrences)",
+                              alert.firedAt?.clockLabel ?? "-", TextSanitizer.clean(alert.message)])
+            }
+            text += "\n\n" + TextTable.render(table)
+        }
+        for story in stories {
+            text += "\n\nCT story \(story.id) (\(story.alert) -> \(story.pipeline))\(story.isClosed ? "" : ", open"):"
+            for chapter in story.chapters {
+                text += "\n  \(chapter.time.clockLabel)  \(TextSanitizer.clean(chapter.text))"
+            }
         }
         return text
     }

@@ -488,6 +488,7 @@ alerts:
     metric: concept_drift
     warning: 1
     critical: 2
+    for: 10m
   fraud-latency-burn:
     description: The fraud API burns its latency error budget too fast
     monitor: fraud-inputs
@@ -496,8 +497,8 @@ alerts:
     description: Accuracy of labelled fraud predictions (labels arrive 2m late)
     monitor: fraud-inputs
     metric: accuracy
-    warning: 0.8
-    critical: 0.7
+    warning: 0.7
+    critical: 0.6
     direction: below
     for: 5m
   review-lag:
