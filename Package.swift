@@ -60,7 +60,12 @@ let package = Package(
             path: "Benchmarks/FlightdeckBench"
         ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine"],
+            // The SciPy reference sets for the drift statistics (copied from shared/reference/drift).
+            resources: [.copy("Monitoring/Resources/drift")]
+        ),
         .testTarget(
             name: "TUICoreTests",
             dependencies: ["TUICore", "TUITestSupport"],

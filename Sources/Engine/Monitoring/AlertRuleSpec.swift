@@ -15,6 +15,10 @@ public struct AlertRuleSpec: Sendable, Hashable {
     public var warning: Double?
     public var critical: Double?
     /// Whether the alert is raised above (`above`) or below the levels.
+    /// For `drift.FEATURE` the loader takes it from the feature's method on
+    /// the monitor (below for p-values); when the monitor leaves the method
+    /// to the window size, levels cannot be given and the alert follows the
+    /// feature's drift state under whichever method is evaluated.
     public var direction: AlertDirection
     /// The condition must hold this long before the alert fires (`for: 2m`).
     public var minimumDuration: SimDuration

@@ -413,5 +413,10 @@ deployments:
       feature_flag:
         steps: [{cohort: 0}, approval, {cohort: 10}, {pause: 20m}, analysis, {cohort: 50}, {pause: 20m}, {cohort: 100}]
         analysis: {window: 10m, conditions: ["error_rate < 2%"]}
+
+# monitors: what is watched on a deployment's live requests (input drift per
+# feature, concept drift, SLOs), keyed by id; alerts: rules on the monitors'
+# signals, whose names a pipeline's {on_alert: NAME} trigger uses. See
+# docs/project-file.md.
 """#
 }

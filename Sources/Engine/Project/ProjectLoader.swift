@@ -14,7 +14,7 @@ public enum ProjectLoader {
     /// on earlier ones, e.g. pipelines on pools).
     static var sections: [any ProjectSection.Type] {
         [ProjectNameSection.self, SeedSection.self, PoolsSection.self, DataSection.self, PipelinesSection.self, ModelsSection.self,
-         DeploymentsSection.self]
+         DeploymentsSection.self, MonitorsSection.self, AlertsSection.self]
     }
 
     /// The top-level keys, in the order they are documented.
@@ -78,6 +78,7 @@ public enum ProjectLoader {
                 diagnostics.error("missing key '\(section.key)'; expected \(form) at the top level", at: root)
             }
         }
+        AlertsSection.checkTriggers(of: project, diagnostics: &diagnostics)
         guard diagnostics.errors.isEmpty else { return .failure(ProjectErrors(diagnostics.errors)) }
         project.warnings = diagnostics.formattedWarnings
         return .success(project)

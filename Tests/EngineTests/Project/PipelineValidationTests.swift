@@ -39,7 +39,7 @@ final class PipelineValidationTests: XCTestCase {
               quoted: "7"
             steps:
               a: {run: "true"}
-        """))
+        """ + "\n" + MonitorTestSupport.alertSetup("amount-drift")))
         let pipeline = try XCTUnwrap(spec.pipeline("retrain"))
         XCTAssertEqual(pipeline.description, "Retrain the model")
         XCTAssertEqual(pipeline.schedule, .cron(try CronExpression(parsing: "0 */6 * * *")))

@@ -11,7 +11,7 @@ final class ProjectSummaryTests: XCTestCase {
           retrain:
             description: Retrain the model
             schedule: "30 2 * * *"
-            triggers: [manual, {on_alert: drift}]
+            triggers: [manual]
             params: {rows: 20000, rate: 0.5, region: eu, full: true}
             steps:
               a: {run: x}
@@ -36,7 +36,7 @@ final class ProjectSummaryTests: XCTestCase {
             "pipelines: 3",
             "pipeline retrain: 2 steps - Retrain the model",
             "  schedule: 30 2 * * * (UTC); next 2026-01-02 02:30, 2026-01-03 02:30, 2026-01-04 02:30",
-            "  triggers: manual, on_alert: drift, cron",
+            "  triggers: manual, cron",
             "  max_active_runs: 1, catchup: false",
             "  params: rows = 20000 (integer), rate = 0.5 (number), region = \"eu\" (string), full = true (boolean)",
             "pipeline quick: 1 step",
@@ -51,6 +51,8 @@ final class ProjectSummaryTests: XCTestCase {
             "  params: none",
             "models: 0",
             "deployments: 0",
+            "monitors: 0",
+            "alerts: 0",
         ])
     }
 
@@ -107,6 +109,8 @@ final class ProjectSummaryTests: XCTestCase {
             "  estimate: full promotion in ~2m, rollback ~0s; 1200 samples per arm at 10/s",
             "deployment starved: model fraud, realtime 0.01/s, ab_test",
             "  estimate: full promotion in ~3h + approval wait, rollback ~0s; 1200 samples per arm at 0.01/s; max duration reached first (inconclusive)",
+            "monitors: 0",
+            "alerts: 0",
         ])
     }
 

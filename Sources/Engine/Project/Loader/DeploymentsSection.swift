@@ -17,6 +17,8 @@ enum DeploymentsSection: ProjectSection {
             diagnostics.checkID(id, noun: "deployment", at: entry.keyPosition)
             if let deployment = DeploymentReader.read(id: id, entry: entry, models: models, diagnostics: &diagnostics) {
                 project.deployments.append(deployment)
+            } else {
+                diagnostics.declaredWithErrors.append("\(key)/\(id)")
             }
         }
     }

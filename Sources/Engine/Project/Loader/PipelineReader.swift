@@ -124,6 +124,7 @@ enum PipelineReader {
                     if let name = d.string(alert.value, "on_alert", expected: "the name of a monitor's alert"),
                        d.checkID(name, noun: "alert", at: alert.value.position) {
                         trigger = .onAlert(name)
+                        d.alertReferences.append((name, alert.value.position))
                     }
                 }
             case .sequence:

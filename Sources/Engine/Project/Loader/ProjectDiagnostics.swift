@@ -15,6 +15,12 @@ struct ProjectDiagnostics {
     /// Problems that do not stop the project from loading, in the order
     /// they were found (``formattedWarnings`` sorts them).
     private(set) var warnings: [(position: SourcePosition, message: String)] = []
+    /// Entries declared with errors, as `section/id` (e.g. `monitors/fraud`):
+    /// references to them get no second error.
+    var declaredWithErrors: [String] = []
+    /// The `on_alert:` names of pipelines' triggers with their positions,
+    /// checked against `alerts:` once every section is read.
+    var alertReferences: [(name: String, position: SourcePosition)] = []
 
     init(source: String, text: String, builtins: [String]) {
         self.source = source
