@@ -52,6 +52,12 @@ public enum Action: Hashable, Sendable {
     case pinArm
     case freezeArm
     case releaseArm
+    /// Monitors screen: [ and ] select the previous or next monitor; Tab
+    /// and Shift-Tab visit the monitors and then the next or previous
+    /// screen; Enter opens the selected monitor's deployment.
+    case moveMonitorSelection(Int)
+    case cycleMonitors(Int)
+    case openMonitorDeployment
     case dialogSubmit
     case dialogCancel
     case dialogNextField

@@ -136,6 +136,12 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("A"), .normal, .archiveVersion, "Archive the selected version (confirm)", hint: "A Archive", screen: .models),
             KeyBinding(.char("d"), .normal, .compareVersions, "Compare: mark the selected version, then select another; d again clears", hint: "d Compare", screen: .models),
 
+            KeyBinding(.char("["), .normal, .moveMonitorSelection(-1), "Select the previous monitor", screen: .monitors),
+            KeyBinding(.char("]"), .normal, .moveMonitorSelection(1), "Select the next monitor", hint: "[/] Monitor", screen: .monitors),
+            KeyBinding(.tab, .normal, .cycleMonitors(1), "Next monitor; after the last one, the next screen", screen: .monitors),
+            KeyBinding(.backTab, .normal, .cycleMonitors(-1), "Previous monitor; before the first one, the previous screen", screen: .monitors),
+            KeyBinding(.enter, .normal, .openMonitorDeployment, "Open the monitor's deployment on the Deployments screen", hint: "Enter Deployment", screen: .monitors),
+
             KeyBinding(.enter, .dialog, .dialogSubmit, "Confirm", hint: "Enter OK"),
             KeyBinding(.escape, .dialog, .dialogCancel, "Cancel", hint: "Esc Cancel"),
             KeyBinding(.tab, .dialog, .dialogNextField, "Next field", hint: "Tab Next"),
@@ -169,7 +175,7 @@ public struct KeyMap: Sendable {
 extension KeyMap {
     /// The sections of the help overlay and README table, in order.
     public static let helpSections: [(InputMode, Screen?)] = [
-        (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
+        (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.normal, .monitors), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
     ]
 
     /// The key map as the Markdown table the README carries (a test keeps

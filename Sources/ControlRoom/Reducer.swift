@@ -34,6 +34,10 @@ public enum Reducer {
            let commands = reduceDeployments(action, state: &state, data: data, context: context) {
             return commands
         }
+        if state.screen == .monitors, let data = context.monitors,
+           let commands = reduceMonitors(action, state: &state, data: data) {
+            return commands
+        }
         if let commands = reduceModelDialog(action, state: &state, context: context) {
             return commands
         }
@@ -52,6 +56,9 @@ public enum Reducer {
             state.screen = state.screen.next
         case .previousScreen:
             state.screen = state.screen.previous
+        case .cycleMonitors(let delta):
+            // Without the Monitors screen's lists Tab keeps its general meaning.
+            state.screen = delta > 0 ? state.screen.next : state.screen.previous
         case .openHelp:
             state.mode = .help
             state.helpOffset = 0
@@ -104,6 +111,7 @@ public enum Reducer {
              .approveVersion, .rejectVersion, .moveAlias, .archiveVersion, .compareVersions,
              .promoteRollout, .promoteRolloutFully, .abortRollout, .toggleRolloutPause, .setRolloutWeight, .retryRollout,
              .moveArmSelection, .pinArm, .freezeArm, .releaseArm,
+             .moveMonitorSelection, .openMonitorDeployment,
              .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
             // Handled above when their screen or dialog is showing.
             break

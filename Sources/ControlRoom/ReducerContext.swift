@@ -16,14 +16,18 @@ public struct ReducerContext: Sendable {
     public var identity: DecisionIdentity?
     /// The Deployments screen's list, when it is showing.
     public var deployments: DeploymentsData?
+    /// The Monitors screen's lists, when it is showing.
+    public var monitors: MonitorsData?
 
     public init(rowCount: Int = 0, pipelines: PipelinesData? = nil, user: String? = nil,
-                models: ModelsData? = nil, identity: DecisionIdentity? = nil, deployments: DeploymentsData? = nil) {
+                models: ModelsData? = nil, identity: DecisionIdentity? = nil, deployments: DeploymentsData? = nil,
+                monitors: MonitorsData? = nil) {
         self.rowCount = rowCount
         self.pipelines = pipelines
         self.user = user
         self.models = models
         self.identity = identity
         self.deployments = deployments
+        self.monitors = monitors
     }
 }
