@@ -68,6 +68,7 @@ final class MonitorsViewTests: XCTestCase {
         let wide = render(width: 120, height: 40, glyphs: .ascii)
         let narrow = render(width: 80, height: 24, glyphs: .ascii)
         assertSnapshot(narrow, named: "fraud-ascii-80x24")
+        assertSnapshot(wide, named: "fraud-ascii-120x40")
         assertASCII(wide)
         assertASCII(narrow)
         let screen = text(wide)
