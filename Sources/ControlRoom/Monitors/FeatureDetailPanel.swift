@@ -53,6 +53,10 @@ enum FeatureDetailPanel {
         let isP = feature.method.isPValueTest
         let name = isP ? "-log10 p (higher = more drift)" : "\(MonitorAppearance.method(feature.method)) over time"
         buffer.put(name, in: area.row(0), style: p.title, ellipsis: context.glyphs.ellipsis)
+        guard !feature.history.isEmpty else {
+            buffer.put("No values yet: the chart starts with the first evaluation.", in: area.row(1), style: p.muted, ellipsis: context.glyphs.ellipsis)
+            return
+        }
         let plotted = { (value: Double) in isP ? MonitorAppearance.minusLog10(value) : value }
         let points = feature.history.map { (x: Double($0.time.milliseconds), y: plotted($0.value)) }
         let warn = plotted(feature.thresholds.warn), alert = plotted(feature.thresholds.alert)

@@ -104,6 +104,7 @@ final class MonitorsViewTests: XCTestCase {
             XCTAssertTrue(screen.contains("waiting for the first window: 12/30 values"), screen)
             XCTAssertTrue(screen.contains("clicks"), screen)
             XCTAssertFalse(screen.contains("evaluated"), screen)
+            XCTAssertTrue(screen.contains("No values yet"), screen)
         }
         var unknown = MonitorsFixture.ranker()
         unknown.minimumSamples = nil
