@@ -33,6 +33,10 @@ public struct SortedSample: Sendable, Hashable {
         (mean, populationStandardDeviation) = SortedSample.moments(values)
     }
 
+    /// Equal when the values are (the moments follow from them).
+    public static func == (lhs: SortedSample, rhs: SortedSample) -> Bool { lhs.values == rhs.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
+
     /// The number of values (NaN excluded).
     public var count: Int { values.count }
     public var isEmpty: Bool { values.isEmpty }
