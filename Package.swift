@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "ControlRoomTests",
             dependencies: ["ControlRoom", "TUICore", "Engine", "TUITestSupport"],
-            exclude: ["__Snapshots__", "Pipelines/__Snapshots__", "Models/__Snapshots__", "Deployments/__Snapshots__", "Overview/__Snapshots__", "Events/__Snapshots__"]
+            exclude: ["__Snapshots__", "Pipelines/__Snapshots__", "Models/__Snapshots__", "Deployments/__Snapshots__", "Overview/__Snapshots__", "Events/__Snapshots__", "Monitors/__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,11 +16,11 @@ if CommandLine.arguments.count == 4 && CommandLine.arguments[1] == "once" {
 FileHandle.standardError.write(Data("warning: debug build; figures are meaningless. Use: swift run -c release flightdeck-bench\n".utf8))
 #endif
 
-// Arguments pick groups (frames, steps, shell, training, registry, serving); none = all.
+// Arguments pick groups (frames, steps, shell, training, registry, serving, drift, detectors, monitors); none = all.
 let groups = Set(CommandLine.arguments.dropFirst())
-let known: Set<String> = ["frames", "steps", "shell", "training", "registry", "serving"]
+let known: Set<String> = ["frames", "steps", "shell", "training", "registry", "serving", "drift", "detectors", "monitors"]
 if let unknown = groups.subtracting(known).sorted().first {
-    FileHandle.standardError.write(Data("flightdeck-bench: unknown group '\(unknown)' (known: frames, steps, shell, training, registry, serving)\n".utf8))
+    FileHandle.standardError.write(Data("flightdeck-bench: unknown group '\(unknown)' (known: frames, steps, shell, training, registry, serving, drift, detectors, monitors)\n".utf8))
     exit(2)
 }
 func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
@@ -32,4 +32,7 @@ if wanted("shell") { ShellStepBenchmarks.run(into: &table) }
 if wanted("training") { TrainingBenchmarks.run(into: &table) }
 if wanted("registry") { RegistryBenchmarks.run(into: &table) }
 if wanted("serving") { ServingBenchmarks.run(into: &table) }
+if wanted("drift") { DriftBenchmarks.run(into: &table) }
+if wanted("detectors") { DetectorBenchmarks.run(into: &table) }
+if wanted("monitors") { MonitorBenchmarks.run(into: &table) }
 print(table.render(), terminator: "")

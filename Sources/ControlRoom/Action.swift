@@ -58,6 +58,12 @@ public enum Action: Hashable, Sendable {
     case acknowledgeAlert
     case silenceAlert
     case openSubject
+    /// Monitors screen: [ and ] select the previous or next monitor; Tab
+    /// and Shift-Tab visit the monitors and then the next or previous
+    /// screen; Enter opens the selected monitor's deployment.
+    case moveMonitorSelection(Int)
+    case cycleMonitors(Int)
+    case openMonitorDeployment
     case dialogSubmit
     case dialogCancel
     case dialogNextField

@@ -140,6 +140,11 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("k"), .normal, .acknowledgeAlert, "Acknowledge the selected alert (asks for an optional reason; the Up arrow moves up here)", hint: "k Ack", screen: .events),
             KeyBinding(.char("s"), .normal, .silenceAlert, "Silence the selected alert for a duration (asks for it, 1h by default, then a reason)", hint: "s Silence", screen: .events),
             KeyBinding(.enter, .normal, .openSubject, "Open what the row is about: its run, version, deployment, alert or monitor", hint: "Enter Open", screen: .events),
+            KeyBinding(.char("["), .normal, .moveMonitorSelection(-1), "Select the previous monitor", screen: .monitors),
+            KeyBinding(.char("]"), .normal, .moveMonitorSelection(1), "Select the next monitor", hint: "[/] Monitor", screen: .monitors),
+            KeyBinding(.tab, .normal, .cycleMonitors(1), "Next monitor; after the last one, the next screen", screen: .monitors),
+            KeyBinding(.backTab, .normal, .cycleMonitors(-1), "Previous monitor; before the first one, the previous screen", screen: .monitors),
+            KeyBinding(.enter, .normal, .openMonitorDeployment, "Open the monitor's deployment on the Deployments screen", hint: "Enter Deployment", screen: .monitors),
 
             KeyBinding(.enter, .dialog, .dialogSubmit, "Confirm", hint: "Enter OK"),
             KeyBinding(.escape, .dialog, .dialogCancel, "Cancel", hint: "Esc Cancel"),
@@ -174,7 +179,7 @@ public struct KeyMap: Sendable {
 extension KeyMap {
     /// The sections of the help overlay and README table, in order.
     public static let helpSections: [(InputMode, Screen?)] = [
-        (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.normal, .events), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
+        (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.normal, .monitors), (.normal, .events), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),
     ]
 
     /// The key map as the Markdown table the README carries (a test keeps

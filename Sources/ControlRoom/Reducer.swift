@@ -38,6 +38,10 @@ public enum Reducer {
            let commands = reduceEvents(action, state: &state, data: data, context: context) {
             return commands
         }
+        if state.screen == .monitors, let data = context.monitors,
+           let commands = reduceMonitors(action, state: &state, data: data) {
+            return commands
+        }
         if let commands = reduceAlertDialog(action, state: &state, context: context) {
             return commands
         }
@@ -59,6 +63,9 @@ public enum Reducer {
             state.screen = state.screen.next
         case .previousScreen:
             state.screen = state.screen.previous
+        case .cycleMonitors(let delta):
+            // Without the Monitors screen's lists Tab keeps its general meaning.
+            state.screen = delta > 0 ? state.screen.next : state.screen.previous
         case .openHelp:
             state.mode = .help
             state.helpOffset = 0
@@ -111,6 +118,7 @@ public enum Reducer {
              .approveVersion, .rejectVersion, .moveAlias, .archiveVersion, .compareVersions,
              .promoteRollout, .promoteRolloutFully, .abortRollout, .toggleRolloutPause, .setRolloutWeight, .retryRollout,
              .moveArmSelection, .pinArm, .freezeArm, .releaseArm, .acknowledgeAlert, .silenceAlert, .openSubject,
+             .moveMonitorSelection, .openMonitorDeployment,
              .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
             // Handled above when their screen or dialog is showing.
             break

@@ -18,10 +18,12 @@ public struct ReducerContext: Sendable {
     public var deployments: DeploymentsData?
     /// The Events screen's alerts and log, when it is showing.
     public var events: EventsData?
+    /// The Monitors screen's lists, when it is showing.
+    public var monitors: MonitorsData?
 
     public init(rowCount: Int = 0, pipelines: PipelinesData? = nil, user: String? = nil,
                 models: ModelsData? = nil, identity: DecisionIdentity? = nil, deployments: DeploymentsData? = nil,
-                events: EventsData? = nil) {
+                events: EventsData? = nil, monitors: MonitorsData? = nil) {
         self.rowCount = rowCount
         self.pipelines = pipelines
         self.user = user
@@ -29,5 +31,6 @@ public struct ReducerContext: Sendable {
         self.identity = identity
         self.deployments = deployments
         self.events = events
+        self.monitors = monitors
     }
 }

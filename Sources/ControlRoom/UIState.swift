@@ -26,6 +26,7 @@ public struct UIState: Equatable, Sendable {
     public var pipelines = PipelinesUIState()
     public var models = ModelsUIState()
     public var deployments = DeploymentsUIState()
+    public var monitors = MonitorsUIState()
     /// The open dialog when `mode == .dialog`.
     public var dialog: DialogState?
     public var helpOffset = 0

@@ -17,7 +17,8 @@ struct Flightdeck: ParsableCommand {
         version: version,
         subcommands: [ControlRoomCommand.self, ValidateCommand.self, RunCommand.self, RunsCommand.self, LogsCommand.self, SimulateCommand.self, InitCommand.self,
                       ModelsCommand.self, VersionsCommand.self, HistoryCommand.self, ApproveCommand.self, RejectCommand.self, AliasCommand.self, ArchiveCommand.self, CleanupCommand.self,
-                      TriggerCommand.self, CancelCommand.self, RolloutCommand.self, AlertsCommand.self, AckCommand.self, SilenceCommand.self],
+                      TriggerCommand.self, CancelCommand.self, RolloutCommand.self, AlertsCommand.self, AckCommand.self, SilenceCommand.self,
+                      DriftCommand.self],
         defaultSubcommand: ControlRoomCommand.self
     )
 

@@ -367,5 +367,24 @@ out=$("$BIN" history fraud --at soon 2>&1); rc=$?
 cd - >/dev/null
 [ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [models-cli]"; }
 
+# drift compare: a report with exit 0 (drift or not), --json, and bad input with the file and line and exit 2.
+current="drift-compare"; CASE_OK=1
+DRIFT=Tests/EngineTests/Monitoring/Resources/drift/mixed_4k_6k
+out=$("$BIN" drift compare "$DRIFT/reference.csv" "$DRIFT/current.csv" --method ks 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "drift compare exit status $rc: $out"
+echo "$out" | grep -q "dataset: drift (2 of 3 columns drifting" || fail "drift compare verdict: $out"
+out=$("$BIN" drift compare "$DRIFT/reference.csv" "$DRIFT/current.csv" --json 2>&1); rc=$?
+[ "$rc" = 0 ] || fail "drift compare --json exit status $rc"
+echo "$out" | grep -q '"isDrifting" : false' || fail "drift compare --json: $out"
+printf 'amount,score,country\n1,2,GB\n3,4\n' > "$WORK/ragged.csv"
+out=$("$BIN" drift compare "$DRIFT/reference.csv" "$WORK/ragged.csv" 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "ragged CSV exit status $rc"
+echo "$out" | grep -q "ragged.csv:3: expected 3 fields, found 2" || fail "ragged CSV message: $out"
+out=$("$BIN" drift compare "$DRIFT/reference.csv" "$DRIFT/current.csv" --method chi 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "unknown --method exit status $rc"
+out=$("$BIN" drift compare "$DRIFT/reference.csv" 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "missing CURRENT exit status $rc"
+[ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [drift-compare]"; }
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -57,7 +57,7 @@ public enum ControlRoomView {
         case .deployments:
             DeploymentsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
         case .monitors:
-            EmptyStateView.render(screen: state.screen, snapshot: snapshot, context: context, area: body, into: &buffer)
+            MonitorsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
         }
         StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)
         KeyHintBar(
@@ -92,7 +92,10 @@ public enum ControlRoomView {
         case .deployments:
             return ReducerContext(user: user, identity: identity,
                                   deployments: DeploymentsData(snapshot: snapshot, state: state.deployments, filter: state.filter(for: .deployments)))
-        case .overview, .monitors:
+        case .monitors:
+            return ReducerContext(user: user, identity: identity,
+                                  monitors: MonitorsData(snapshot: snapshot, state: state.monitors, filter: state.filter(for: .monitors)))
+        case .overview:
             return ReducerContext(user: user, identity: identity)
         }
     }

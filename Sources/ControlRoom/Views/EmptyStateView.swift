@@ -30,6 +30,7 @@ enum EmptyStateView {
         case .monitors:
             return [
                 "No monitors are defined yet.",
+                "Add one under `monitors:` in flightdeck.yaml (the deployment to watch, drift features and thresholds, concept detectors, SLOs; see docs/project-file.md), then run flightdeck validate.",
                 "Data drift per feature, latency, error rate, accuracy and SLO budgets will be charted here against their thresholds.",
             ]
         case .events:

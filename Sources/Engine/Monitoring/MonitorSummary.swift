@@ -22,10 +22,15 @@ public struct MonitorSummary: Sendable, Hashable, Codable {
     public var performance: [VersionPerformanceSummary]
     public var slos: [SLOSummary]
     public var health: SystemHealthSummary
+    /// The fewest current-window values a feature needs before it is
+    /// evaluated (below it the feature is `insufficient`); the Monitors
+    /// screen shows `waiting for the first window: 12/30 values` until the
+    /// first evaluation. nil when the engine does not say.
+    public var minimumSamples: Int?
 
     public init(id: String, deployment: String, servingVersion: Int?, reference: String, window: String, evaluatedAt: SimTime?,
                 features: [FeatureDriftSummary], datasetDrift: DatasetDriftSummary?, concept: ConceptDriftSummary?,
-                performance: [VersionPerformanceSummary], slos: [SLOSummary], health: SystemHealthSummary) {
+                performance: [VersionPerformanceSummary], slos: [SLOSummary], health: SystemHealthSummary, minimumSamples: Int? = nil) {
         self.id = id
         self.deployment = deployment
         self.servingVersion = servingVersion
@@ -38,6 +43,7 @@ public struct MonitorSummary: Sendable, Hashable, Codable {
         self.performance = performance
         self.slos = slos
         self.health = health
+        self.minimumSamples = minimumSamples
     }
 }
 

@@ -33,7 +33,8 @@ import Foundation
 /// no longer representative) but raises nothing. ADWIN has no warning level.
 ///
 /// Cost per outcome: amortised O(1) inserts and merges; the check every
-/// 32 outcomes walks about 5·log2(n/5) buckets with one square root each.
+/// 32 outcomes walks about 5·log2(n/5) buckets, with the cut test
+/// rearranged to need no division or square root (see `findCut`).
 public struct ADWINDetector: Sendable, Hashable {
     /// Buckets per row before the two oldest merge (River's `max_buckets`).
     public static let bucketsPerRow = 5
@@ -61,17 +62,16 @@ public struct ADWINDetector: Sendable, Hashable {
     public private(set) var droppedMean: Double?
     public private(set) var drifts = 0
 
-    /// Row `r`, slot `k` (oldest first) is at `r * slots + k`.
-    private var totals: ContiguousArray<Double>
-    private var variances: ContiguousArray<Double>
+    /// Row `r`, slot `k` (oldest first): the error count at
+    /// `2 (r · slots + k)`, the variance sum just after it.
+    private var buckets: ContiguousArray<Double>
     private var rowCounts: ContiguousArray<Int>
     /// Rows in use.
     private var usedRows = 1
 
     public init(delta: Double = 0.002) {
         self.delta = delta
-        totals = ContiguousArray(repeating: 0, count: Self.rows * Self.slots)
-        variances = ContiguousArray(repeating: 0, count: Self.rows * Self.slots)
+        buckets = ContiguousArray(repeating: 0, count: Self.rows * Self.slots * 2)
         rowCounts = ContiguousArray(repeating: 0, count: Self.rows)
     }
 
@@ -102,55 +102,59 @@ public struct ADWINDetector: Sendable, Hashable {
             variance += previous * difference * difference / Double(width)
         }
         total += value
-        let count = rowCounts[0]
-        totals[count] = value
-        variances[count] = 0
-        rowCounts[0] = count + 1
-        if count + 1 == Self.slots { compress() }
+        var rowsInUse = usedRows
+        let overflow = buckets.withUnsafeMutableBufferPointer { buckets in
+            rowCounts.withUnsafeMutableBufferPointer { counts in
+                Self.append(value, buckets: buckets.baseAddress!, counts: counts.baseAddress!, usedRows: &rowsInUse)
+            }
+        }
+        usedRows = rowsInUse
+        if overflow.size > 0 {
+            // Beyond 5·2^40 outcomes: the merged bucket leaves the window.
+            width -= overflow.size
+            total -= overflow.errors
+        }
     }
 
-    /// Merges the two oldest buckets of every full row into the next row.
-    private mutating func compress() {
+    /// Appends a bucket of one outcome to row 0 and merges the two oldest
+    /// buckets of every full row into the next row. Returns what left the
+    /// last row, if anything did.
+    private static func append(_ value: Double, buckets: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int>,
+                               usedRows: inout Int) -> (size: Int, errors: Double) {
+        let count = counts[0]
+        buckets[2 * count] = value
+        buckets[2 * count + 1] = 0
+        counts[0] = count + 1
         var row = 0
-        while row < Self.rows && rowCounts[row] == Self.slots {
-            let base = row * Self.slots
+        while row < rows && counts[row] == slots {
+            let base = 2 * row * slots
             let size = Double(1 << row)
-            let t0 = totals[base], t1 = totals[base + 1]
+            let t0 = buckets[base], t1 = buckets[base + 2]
             let difference = t0 / size - t1 / size
-            let mergedVariance = variances[base] + variances[base + 1] + size * size * difference * difference / (2 * size)
-            for k in 0..<(Self.slots - 2) {
-                totals[base + k] = totals[base + k + 2]
-                variances[base + k] = variances[base + k + 2]
-            }
-            rowCounts[row] = Self.slots - 2
+            let mergedVariance = buckets[base + 1] + buckets[base + 3] + size * difference * difference / 2
+            for index in 0..<(2 * (slots - 2)) { buckets[base + index] = buckets[base + index + 4] }
+            counts[row] = slots - 2
             let next = row + 1
-            if next == Self.rows {
-                // Beyond 5·2^40 outcomes: the merged bucket leaves the window.
-                width -= 2 << row
-                total -= t0 + t1
-                break
-            }
-            let slot = rowCounts[next]
-            totals[next * Self.slots + slot] = t0 + t1
-            variances[next * Self.slots + slot] = mergedVariance
-            rowCounts[next] = slot + 1
+            if next == rows { return (2 << row, t0 + t1) }
+            let slot = counts[next]
+            buckets[2 * (next * slots + slot)] = t0 + t1
+            buckets[2 * (next * slots + slot) + 1] = mergedVariance
+            counts[next] = slot + 1
             if next >= usedRows { usedRows = next + 1 }
             row = next
         }
+        return (0, 0)
     }
 
     /// Drops the oldest bucket; returns its size and error count.
     private mutating func dropOldest() -> (size: Int, errors: Double) {
         let row = usedRows - 1
-        let base = row * Self.slots
+        let base = 2 * row * Self.slots
         let size = 1 << row
-        let bucketTotal = totals[base]
-        let bucketVariance = variances[base]
+        let bucketTotal = buckets[base]
+        let bucketVariance = buckets[base + 1]
         let count = rowCounts[row]
-        for k in 0..<(count - 1) {
-            totals[base + k] = totals[base + k + 1]
-            variances[base + k] = variances[base + k + 1]
-        }
+        for index in 0..<(2 * (count - 1)) { buckets[base + index] = buckets[base + index + 2] }
         rowCounts[row] = count - 1
         if count == 1 && usedRows > 1 { usedRows -= 1 }
         width -= size
@@ -173,48 +177,70 @@ public struct ADWINDetector: Sendable, Hashable {
         var firstCutRises: Bool?
         var droppedWidth = 0
         var droppedErrors = 0.0
-        var shrinking = true
-        while shrinking {
-            shrinking = false
-            guard width > Self.gracePeriod else { break }
+        while width > Self.gracePeriod {
             let n = Double(width)
             let deltaPrime = Foundation.log(2 * Foundation.log(n) / delta)
             let windowVariance = variance / n
-            let minimum = Double(Self.minimumWindowLength)
-            var n0 = 0.0, n1 = n, u0 = 0.0, u1 = total
-            var row = usedRows - 1
-            scan: while row >= 0 {
-                let size = Double(1 << row)
-                let base = row * Self.slots
-                let count = rowCounts[row]
-                for k in 0..<count {
-                    if row == 0 && k == count - 1 { break scan }
-                    let bucketTotal = totals[base + k]
-                    n0 += size
-                    n1 -= size
-                    u0 += bucketTotal
-                    u1 -= bucketTotal
-                    guard n0 >= minimum && n1 >= minimum else { continue }
-                    let inverseM = 1 / (n0 - minimum + 1) + 1 / (n1 - minimum + 1)
-                    let epsilon = (2 * inverseM * windowVariance * deltaPrime).squareRoot() + 2.0 / 3.0 * inverseM * deltaPrime
-                    let difference = u0 / n0 - u1 / n1
-                    if abs(difference) > epsilon {
-                        if firstCutRises == nil { firstCutRises = difference < 0 }
-                        let dropped = dropOldest()
-                        droppedWidth += dropped.size
-                        droppedErrors += dropped.errors
-                        shrinking = true
-                        break scan
-                    }
+            let rowsInUse = usedRows
+            let (width, total) = (self.width, self.total)
+            let cut = buckets.withUnsafeBufferPointer { buckets in
+                rowCounts.withUnsafeBufferPointer { counts in
+                    Self.findCut(buckets: buckets.baseAddress!, counts: counts.baseAddress!, usedRows: rowsInUse, width: Double(width),
+                                 total: total, windowVariance: windowVariance, deltaPrime: deltaPrime)
                 }
-                row -= 1
             }
+            guard let rises = cut else { break }
+            if firstCutRises == nil { firstCutRises = rises }
+            let dropped = dropOldest()
+            droppedWidth += dropped.size
+            droppedErrors += dropped.errors
         }
         guard let rises = firstCutRises else { return .none }
         droppedMean = droppedErrors / Double(droppedWidth)
         guard rises else { return .none }
         drifts += 1
         return .drift
+    }
+
+    /// The first cut, oldest first, where `|µ0 - µ1| > ε_cut`; returns
+    /// whether the newer part's mean is the higher one, nil without a cut.
+    ///
+    /// Free of divisions and square roots: with `P = n0 n1`,
+    /// `D = |u0 n1 - u1 n0|` (so `|µ0 - µ1| = D / P`), `a = n0 - 4`,
+    /// `b = n1 - 4` (so `1/m = (a + b) / (a b)`), multiplying the test by
+    /// `P a b > 0` gives `L = D a b - (2/3) δ' (a + b) P > P sqrt(2 (a + b) a b σ² δ')`,
+    /// which holds exactly when `L > 0` and `L² > 2 P² (a + b) a b σ² δ'`.
+    private static func findCut(buckets: UnsafePointer<Double>, counts: UnsafePointer<Int>, usedRows: Int, width: Double,
+                                total: Double, windowVariance: Double, deltaPrime: Double) -> Bool? {
+        let minimum = Double(minimumWindowLength)
+        let twoThirdsDeltaPrime = 2.0 / 3.0 * deltaPrime
+        let twoVarianceDeltaPrime = 2 * windowVariance * deltaPrime
+        var n0 = 0.0, n1 = width, u0 = 0.0, u1 = total
+        var row = usedRows - 1
+        while row >= 0 {
+            let size = Double(1 << row)
+            let base = 2 * row * slots
+            let count = counts[row]
+            for k in 0..<count {
+                if row == 0 && k == count - 1 { return nil }
+                let bucketTotal = buckets[base + 2 * k]
+                n0 += size
+                n1 -= size
+                u0 += bucketTotal
+                u1 -= bucketTotal
+                guard n0 >= minimum && n1 >= minimum else { continue }
+                let a = n0 - minimum + 1, b = n1 - minimum + 1
+                let product = n0 * n1
+                let signed = u0 * n1 - u1 * n0
+                let ab = a * b
+                let left = abs(signed) * ab - twoThirdsDeltaPrime * (a + b) * product
+                if left > 0 && left * left > product * product * (a + b) * ab * twoVarianceDeltaPrime {
+                    return signed < 0
+                }
+            }
+            row -= 1
+        }
+        return nil
     }
 
     /// `window 3,912, mean 0.18 (was 0.12)`; "was" is the error mean of the

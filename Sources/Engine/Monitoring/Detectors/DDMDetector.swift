@@ -18,6 +18,15 @@
 /// would be a "drift"; the guard makes the first minimum the first rate
 /// with any spread. Until a minimum exists the level is `none`.
 ///
+/// Measured on 30 seeded Bernoulli streams (see the tests): a rise of the
+/// error rate from 0.1 to 0.4 is found every time, at a median of about 140
+/// outcomes after the change (131 for seed 1, at most 819); on stationary
+/// streams of 100,000 outcomes at 0.1, 17 of 30 raise a false drift with the
+/// default warm-up of 30 outcomes — nearly all within the first few hundred,
+/// where the minimum is taken on a still rough rate — and 5 of 30 with a
+/// warm-up of 300. A `ddm_minimum_samples` in the hundreds is the better
+/// setting for live traffic.
+///
 /// Fixed memory, no allocation; one square root per outcome.
 public struct DDMDetector: Sendable, Hashable {
     /// Outcomes seen before the minimum is tracked and a level is signalled.

@@ -33,6 +33,10 @@ public struct SortedSample: Sendable, Hashable {
         (mean, populationStandardDeviation) = SortedSample.moments(values)
     }
 
+    /// Equal when the values are (the moments follow from them).
+    public static func == (lhs: SortedSample, rhs: SortedSample) -> Bool { lhs.values == rhs.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
+
     /// The number of values (NaN excluded).
     public var count: Int { values.count }
     public var isEmpty: Bool { values.isEmpty }
@@ -87,8 +91,15 @@ public struct SortedSample: Sendable, Hashable {
     /// radix passes.
     static let radixThreshold = 256
 
-    /// The values without NaN, ascending.
+    /// The values without NaN, ascending. Contiguous collections (arrays,
+    /// array slices) are read through their buffer, so the generic entry
+    /// point costs nothing per value when called from another module.
     static func sortDroppingNaN<C: Collection>(_ values: C) -> [Double] where C.Element == Double {
+        if let sorted = values.withContiguousStorageIfAvailable({ sortDroppingNaN(buffer: $0) }) { return sorted }
+        return Array(values).withUnsafeBufferPointer { sortDroppingNaN(buffer: $0) }
+    }
+
+    static func sortDroppingNaN(buffer values: UnsafeBufferPointer<Double>) -> [Double] {
         let capacity = values.count
         if capacity < radixThreshold {
             var small = values.filter { !$0.isNaN }

@@ -57,6 +57,8 @@ final class SortedSampleTests: XCTestCase {
         XCTAssertTrue(sample.isEmpty)
         XCTAssertEqual(sample.count, 0)
         XCTAssertTrue(sample.mean.isNaN)
+        XCTAssertEqual(sample, SortedSample([]), "empty samples are equal despite their NaN mean")
+        XCTAssertEqual(SortedSample([2, 1]), SortedSample(presorted: [1, 2]))
     }
 
     func testTheOrderedKeyIsMonotone() {
