@@ -152,11 +152,12 @@ public struct ConceptMonitorSpec: Sendable, Hashable {
     public var pageHinkleyLambda: Double
     /// ADWIN confidence `delta` (default 0.002).
     public var adwinDelta: Double
-    /// DDM: errors seen before it may signal (default 30).
+    /// DDM: outcomes seen before it may signal (default 300: with 30, its
+    /// early minimum is so noisy that most stationary streams raise a false drift).
     public var ddmMinimumSamples: Int
 
     public init(detectors: [ConceptDetectorKind] = ConceptDetectorKind.allCases, pageHinkleyDelta: Double = 0.005,
-                pageHinkleyLambda: Double = 50, adwinDelta: Double = 0.002, ddmMinimumSamples: Int = 30) {
+                pageHinkleyLambda: Double = 50, adwinDelta: Double = 0.002, ddmMinimumSamples: Int = 300) {
         self.detectors = detectors
         self.pageHinkleyDelta = pageHinkleyDelta
         self.pageHinkleyLambda = pageHinkleyLambda

@@ -222,7 +222,7 @@ final class MonitorRuntime {
             evaluatedAt: evaluatedAt, features: results, datasetDrift: spec.drift == nil ? nil : datasetDrift,
             concept: concept.map { ConceptDriftSummary(detectors: $0.summaries(now: now), accuracy: accuracy.last(Self.historyCapacity),
                                                        labelDelay: deployment.spec.labelDelay) },
-            performance: performance, slos: sloSummaries, health: health)
+            performance: performance, slos: sloSummaries, health: health, minimumSamples: evaluator.minimumCount)
     }
 
     /// Whether promotions are frozen: configured, and some SLO's budget is spent.
