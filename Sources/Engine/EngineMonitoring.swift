@@ -230,17 +230,19 @@ extension Engine {
             let id = deployment.spec.id
             let subject = EventSubject.deployment(id)
             host.stories.tell(index, mark: "rollout:\(id)", CTChapter(time: now, kind: .rollout,
-                text: "\(id): \(deployment.spec.strategy.name) rollout of v\(version) started", subject: subject))
+                text: "\(id) \(deployment.spec.strategy.name) of v\(version) started", subject: subject))
             switch rollout.phase {
             case .awaitingApproval:
                 host.stories.tell(index, mark: "gate:\(id)", CTChapter(time: now, kind: .rollout,
-                    text: "\(id): approval pending (press p on Deployments)", subject: subject))
+                    text: "\(id) analysis passed: approval pending", subject: subject))
             case .promoted:
                 host.stories.tell(index, mark: "end:\(id)", CTChapter(time: now, kind: .decision,
-                    text: "\(id): v\(version) promoted", subject: subject))
+                    text: "\(id) promoted v\(version) to 100%", subject: subject))
             case .rolledBack, .aborted:
+                let verb = rollout.phase == .aborted ? "aborted" : "rolled back"
+                let why = rollout.reason.hasPrefix("\(verb): ") ? String(rollout.reason.dropFirst(verb.count + 2)) : rollout.reason
                 host.stories.tell(index, mark: "end:\(id)", CTChapter(time: now, kind: .rollout,
-                    text: "\(id): \(rollout.reason)", subject: subject))
+                    text: "\(id) \(verb) v\(version): \(why)", subject: subject))
             default:
                 break
             }

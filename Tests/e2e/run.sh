@@ -91,7 +91,7 @@ tour() {  # the main walk through the shell at one size and terminal type
     keys 6; wait_for "Events"
     keys 3; wait_for "serving fraud v1"
     keys : ; keys -l "models"; keys Enter; wait_for "bootstrap: first version"
-    keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "No monitors are defined yet"
+    keys : ; keys -l "mon"; keys Tab; keys Enter; wait_for "fraud-inputs"
     keys '?'; wait_for "Help"; wait_for "Show this help"
     keys Escape; wait_gone "Show this help"
     keys Space; wait_for "PAUSED"
@@ -99,7 +99,7 @@ tour() {  # the main walk through the shell at one size and terminal type
     "${TMUX_CMD[@]}" resize-window -t "$current" -x 60 -y 20
     wait_for "Terminal too small: 60x20"
     "${TMUX_CMD[@]}" resize-window -t "$current" -x "$w" -y "$h"
-    wait_for "No monitors are defined yet"
+    wait_for "fraud-inputs"
     keys q
     finish 0
 }
@@ -253,6 +253,25 @@ echo "$out" | grep -q "v2 100%" || fail "rollout history lacks the promotion: $o
 "$BIN" history fraud --project "$WORK/rollout/flightdeck.yaml" | grep -q "e2e canary looks right" || fail "the approval by keypress is not in the model history"
 out=$("$BIN" rollout status api --json --project "$WORK/rollout/flightdeck.yaml" 2>&1)
 echo "$out" | grep -q '"phase" : "promoted"' || fail "rollout status --json: $out"
+
+# The continuous-training loop of the embedded demo: the amounts drift, the
+# alert fires, retraining runs, the canary on fraud-api passes its analysis
+# and waits; the Overview's story says so and the header asks for approval;
+# p with a reason on Deployments approves it by keypress and the story ends
+# with the promotion; the CLI shows the alert and the drift.
+start "ct-loop" 120 40 xterm-256color C.UTF-8 --speed 600
+wait_for "1 Overview"
+wait_for "approval pending (press 3 then p)" 90
+pane | grep -q "approval pending" || fail "the header does not ask for the approval"
+keys 3; wait_for "fraud-api"
+keys p; wait_for "Approve v2 and promote fraud-api"
+keys -l "e2e drift retrain approved"; keys Enter
+keys 1; wait_for "fraud-api promoted v2 to 100%" 60
+out=$(cd "$WORK/ct-loop" && "$BIN" alerts 2>&1)
+echo "$out" | grep -q "amount-drift" || fail "flightdeck alerts lacks amount-drift: $out"
+out=$(cd "$WORK/ct-loop" && "$BIN" drift 2>&1)
+echo "$out" | grep -q "amount" || fail "flightdeck drift lacks the amount feature: $out"
+keys q; finish 0
 
 # Quitting while a shell step runs stops it (no orphan process).
 mkdir -p "$WORK/cleanup"

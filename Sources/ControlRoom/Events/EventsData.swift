@@ -154,7 +154,10 @@ public struct EventsData: Sendable, Equatable {
     /// Engine events and alert transitions in one list, newest first. Both
     /// inputs are oldest first; at equal times the engine event comes first
     /// (so it shows below the transition).
-    static func merge(events: [EngineEvent], history: [AlertHistoryEntry]) -> [EventsLogEntry] {
+    /// The engine also logs each alert transition as an `alert` event; the
+    /// history entry (with its severity, value and threshold) stands for it.
+    static func merge(events allEvents: [EngineEvent], history: [AlertHistoryEntry]) -> [EventsLogEntry] {
+        let events = history.isEmpty ? allEvents : allEvents.filter { $0.kind != .alert }
         var merged: [EventsLogEntry] = []
         merged.reserveCapacity(events.count + history.count)
         var e = 0, h = 0

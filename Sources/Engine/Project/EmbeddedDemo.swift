@@ -301,7 +301,7 @@ deployments:
           min_requests: 200
           failure_limit: 0
           inconclusive_limit: 1
-          conditions: ["error_rate < 1%", "p99_latency_ms < 150", "accuracy >= stable - 0.03"]
+          conditions: ["error_rate < 1%", "p99_latency_ms < 150", "accuracy >= stable - 0.05"]
 
   fraud-shadow:
     description: Shadow copy of the fraud scorer for the mobile app
@@ -454,7 +454,7 @@ monitors:
     # 14.4x the budget over 1h and 5m, slow at 6x over 6h and 30m.
     slos:
       latency: {latency: "p99 < 150ms", period: 30d}
-      availability: {availability: 99.9%, period: 30d}
+      availability: {availability: 99.5%, period: 30d}
     # freeze_promotions: while an SLO's error budget is spent, rollouts on
     # the deployment hold at their current step (rollbacks still happen).
     freeze_promotions: true

@@ -51,7 +51,7 @@ final class ContinuousTrainingTests: XCTestCase {
         XCTAssertEqual(story.pipeline, "retrain")
         let version = try XCTUnwrap(story.version)
         XCTAssertEqual(story.chapters.map(\.kind).prefix(3), [.alert, .run, .version])
-        XCTAssertTrue(story.chapters.contains { $0.text == "fraud-api: approval pending (press p on Deployments)" }, "\(story.chapters)")
+        XCTAssertTrue(story.chapters.contains { $0.text == "fraud-api analysis passed: approval pending" }, "\(story.chapters)")
 
         // The canary waits at its approval gate; the header asks for the approval.
         let fraudAPI = try XCTUnwrap(snapshot.deployments.first { $0.id == "fraud-api" })
@@ -69,7 +69,7 @@ final class ContinuousTrainingTests: XCTestCase {
         XCTAssertEqual(after.stableVersion, version, after.reason)
         let told = try XCTUnwrap(snapshot.stories.first).chapters.map(\.text)
         XCTAssertTrue(told.contains { $0.hasPrefix("fraud v\(version) approved by alice: drift retrain looks good") }, "\(told)")
-        XCTAssertTrue(told.contains("fraud-api: v\(version) promoted"), "\(told)")
+        XCTAssertTrue(told.contains("fraud-api promoted v\(version) to 100%"), "\(told)")
         XCTAssertTrue(try XCTUnwrap(snapshot.stories.first).isClosed)
         // The monitor's reference follows the promoted version.
         XCTAssertTrue(try XCTUnwrap(snapshot.monitors.first).reference.contains("fraud v\(version)"))

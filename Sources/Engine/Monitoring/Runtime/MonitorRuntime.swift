@@ -92,7 +92,7 @@ final class MonitorRuntime {
     /// `last 30m`, `last 5,000 requests`.
     var windowText: String {
         switch spec.drift?.window {
-        case .time(let duration)?: "last \(duration.compactDescription)"
+        case .time(let duration)?: "last \(duration)"
         case .count(let count)?: "last \(groupedInteger(count)) requests"
         case nil: "no drift window"
         }

@@ -26,7 +26,7 @@ final class DemoDeploymentsTests: XCTestCase {
         XCTAssertEqual(fraudAPI.promoteAlias, "champion")
         guard case .canary(let canary) = fraudAPI.strategy else { return XCTFail("fraud-api is not a canary") }
         XCTAssertEqual(canary.steps.first, .weight(10))
-        XCTAssertEqual(canary.analysis?.conditions.map(\.text), ["error_rate < 1%", "p99_latency_ms < 150", "accuracy >= stable - 0.03"])
+        XCTAssertEqual(canary.analysis?.conditions.map(\.text), ["error_rate < 1%", "p99_latency_ms < 150", "accuracy >= stable - 0.05"])
     }
 
     func testEveryStrategyAndModeWithDemoSizedTraffic() throws {
