@@ -9,21 +9,22 @@ import TUICore
 enum FrameBenchmarks {
     static func run(into table: inout ResultTable) {
         let width = 200, height = 60
-        // The embedded demo after 75 minutes of simulated time (no shell steps
+        // The embedded demo after 150 minutes of simulated time (no shell steps
         // are launched: without a launcher they fail at once, which is fine
         // for drawing), so Overview and Pipelines draw real runs and a DAG,
-        // and Deployments nine services with rollouts under way.
+        // Deployments nine services with rollouts under way, Monitors a
+        // drifting feature, and Overview and Events firing alerts and a CT story.
         let demo = try! ProjectLoader.embeddedDemo(builtins: BuiltinRegistry.standard.names).get()
         // Model artifacts go to a temporary directory, not the current one.
         let work = makeTemporaryDirectory("flightdeck-bench-frames")
         defer { removeDirectory(work) }
         let engine = try! Engine(configuration: EngineConfiguration(projectName: demo.name, seed: 42), project: demo, workingDirectory: work)
-        engine.runUntilIdle(maxTime: SimTime(milliseconds: 4_500_000), waitForShell: false)
+        engine.runUntilIdle(maxTime: SimTime(milliseconds: 9_000_000), waitForShell: false)
         let context = RenderContext(palette: Palette(theme: BuiltInThemes.default), glyphs: .unicode)
 
         // 300 consecutive snapshots one simulated second apart: the clock in
         // the header changes every frame, as it does live.
-        var tick: Int64 = 4_500_000
+        var tick: Int64 = 9_000_000
         var snapshots: [EngineSnapshot] = []
         let engineWork = Measurement.run("advance 1s + snapshot", rounds: 30, iterationsPerRound: 10, warmup: 0) {
             tick += 1_000
@@ -31,7 +32,7 @@ enum FrameBenchmarks {
             snapshots.append(engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit, deploymentMetrics: .only(nil)))
         }
 
-        for screen in [Screen.overview, .pipelines, .deployments, .models, .events] {
+        for screen in [Screen.overview, .pipelines, .deployments, .models, .monitors, .events] {
             let state = UIState(screen: screen)
             var previous = CellBuffer(width: width, height: height)
             var frame = CellBuffer(width: width, height: height)
