@@ -105,6 +105,7 @@ extension Engine {
                 host.pendingRollups += monitor.results.compactMap { DriftRollup(monitor: monitor.spec.id, summary: $0, evaluatedAt: now) }
             }
         }
+        for monitor in host.monitors { monitor.invalidateSummary() }
         evaluateAlerts()
         updateStories()
         flushMonitoringChanges()
@@ -140,6 +141,7 @@ extension Engine {
     /// traffic window once it has closed.
     func updateReference(_ monitor: MonitorRuntime) {
         guard let drift = monitor.spec.drift else { return }
+        defer { monitor.invalidateSummary() }
         switch drift.reference {
         case .training:
             guard let stable = monitor.deployment.stable else {

@@ -224,7 +224,7 @@ public struct LineChart: Sendable {
         var canvas = BrailleCanvas(width: plot.width, height: plot.height)
         for (index, s) in series.enumerated() {
             for run in runs(of: s) {
-                let dots = run.map { (x: xMap.position($0.x), y: yMap.position($0.y)) }
+                let dots = Self.decimated(run.map { (x: xMap.position($0.x), y: yMap.position($0.y)) })
                 if dots.count == 1 {
                     canvas.line(from: dots[0], to: dots[0], tag: index)
                 }
@@ -239,6 +239,37 @@ public struct LineChart: Sendable {
                 buffer.set(scalar, x: plot.x + column, y: plot.y + row, style: series[tag].style)
             }
         }
+    }
+
+    /// The same polyline with fewer points when several fall in one dot
+    /// column: per column its first, lowest, highest and last point, in
+    /// path order. A connected path inside one column covers exactly
+    /// [lowest, highest], so the dots drawn are the same; long histories
+    /// on narrow charts cost per column instead of per point.
+    static func decimated(_ dots: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        guard dots.count > 8 else { return dots }
+        var out: [(x: Double, y: Double)] = []
+        out.reserveCapacity(dots.count)
+        var start = 0
+        while start < dots.count {
+            let column = dots[start].x.rounded()
+            var end = start + 1
+            while end < dots.count && dots[end].x.rounded() == column { end += 1 }
+            if end - start <= 4 {
+                out.append(contentsOf: dots[start..<end])
+            } else {
+                var low = start, high = start
+                for index in start..<end {
+                    if dots[index].y < dots[low].y { low = index }
+                    if dots[index].y > dots[high].y { high = index }
+                }
+                for index in [start, min(low, high), max(low, high), end - 1] where out.last.map({ $0 != dots[index] }) ?? true {
+                    out.append(dots[index])
+                }
+            }
+            start = end
+        }
+        return out
     }
 
     private func plotMarkers(into buffer: inout CellBuffer, plot: Rect, xMap: ChartAxisMapping, yMap: ChartAxisMapping) {

@@ -1,4 +1,4 @@
-import TUICore
+@testable import TUICore
 import TUITestSupport
 import XCTest
 
@@ -217,5 +217,24 @@ final class ChartSupportTests: XCTestCase {
         for column in 0..<4 { XCTAssertNotNil(canvas.scalar(column: column, row: 0)) }
         XCTAssertEqual(canvas.scalar(column: 0, row: 0), "\u{2809}")
         XCTAssertEqual(canvas.scalar(column: 3, row: 0), "\u{28C0}")
+    }
+}
+
+final class LineChartDecimationTests: XCTestCase {
+    /// A long noisy polyline drawn whole and decimated lights the same dots.
+    func testDecimatedPolylineDrawsTheSameDots() {
+        var state: UInt64 = 12345
+        let dots: [(x: Double, y: Double)] = (0..<2000).map { index in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (x: Double(index) * 0.05, y: Double(state >> 40) / Double(1 << 24) * 40)
+        }
+        func draw(_ points: [(x: Double, y: Double)]) -> [Unicode.Scalar?] {
+            var canvas = BrailleCanvas(width: 60, height: 12)
+            for i in points.indices.dropFirst() { canvas.line(from: points[i - 1], to: points[i]) }
+            return (0..<12).flatMap { row in (0..<60).map { canvas.scalar(column: $0, row: row) } }
+        }
+        let decimated = LineChart.decimated(dots)
+        XCTAssertLessThan(decimated.count, dots.count / 3)
+        XCTAssertEqual(draw(decimated), draw(dots))
     }
 }

@@ -205,7 +205,21 @@ final class MonitorRuntime {
 
     // MARK: Reading
 
+    /// The summary as of the latest tick (the state changes only at ticks;
+    /// the snapshot asks every frame).
+    private var cachedSummary: MonitorSummary?
+
+    /// Drops the cached summary (after a tick changed the state).
+    func invalidateSummary() { cachedSummary = nil }
+
     func summary(now: SimTime) -> MonitorSummary {
+        if let cachedSummary { return cachedSummary }
+        let made = makeSummary(now: now)
+        cachedSummary = made
+        return made
+    }
+
+    private func makeSummary(now: SimTime) -> MonitorSummary {
         let referenceText: String
         if let reference {
             referenceText = reference.description
