@@ -267,7 +267,7 @@ keys 3; wait_for "fraud-api"
 keys p; wait_for "Approve v2 and promote fraud-api"
 keys -l "e2e drift retrain approved"; keys Enter
 keys 1; wait_for "fraud-api promoted v2 to 100%" 60
-out=$(cd "$WORK/ct-loop" && "$BIN" alerts 2>&1)
+out=$(cd "$WORK/ct-loop" && "$BIN" alerts --all 2>&1)
 echo "$out" | grep -q "amount-drift" || fail "flightdeck alerts lacks amount-drift: $out"
 out=$(cd "$WORK/ct-loop" && "$BIN" drift 2>&1)
 echo "$out" | grep -q "amount" || fail "flightdeck drift lacks the amount feature: $out"
