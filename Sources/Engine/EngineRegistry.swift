@@ -68,15 +68,17 @@ extension Engine {
         case .failure(let error): throw error
         case .success(let registered): version = registered
         }
-        record(.modelRegistered, "\(model) v\(version.version) registered")
+        record(.modelRegistered, "\(model) v\(version.version) registered", subject: .version(model: model, version: version.version))
         switch registry.requestApproval(model: model, version: version.version, at: time) {
         case .failure(let error):
             flushRegistryChanges()
             throw error
         case .success(let request):
-            record(.approvalRequested, "\(model) v\(version.version) awaits approval (\(request.policy))")
+            record(.approvalRequested, "\(model) v\(version.version) awaits approval (\(request.policy))",
+                   subject: .version(model: model, version: version.version))
             if request.status != .pending, let decision = registry.decisions(model, version: version.version).last {
-                record(.approvalDecided, "\(model) v\(version.version) \(request.status.rawValue): \(decision.reason)")
+                record(.approvalDecided, "\(model) v\(version.version) \(request.status.rawValue): \(decision.reason)",
+                       subject: .version(model: model, version: version.version))
             }
         }
         flushRegistryChanges()

@@ -144,7 +144,8 @@ extension Engine {
         runtime.simulator.advance(to: now)
         runtime.rollout = Rollout(deployment: runtime.spec, stable: stable, candidate: candidate, replicas: runtime.spec.replicas.count, at: now)
         runtime.tally.started += 1
-        record(.rolloutStarted, "\(runtime.spec.id): \(runtime.spec.strategy.name) rollout of \(runtime.spec.model) v\(candidate) over v\(stable)")
+        record(.rolloutStarted, "\(runtime.spec.id): \(runtime.spec.strategy.name) rollout of \(runtime.spec.model) v\(candidate) over v\(stable)",
+               subject: .deployment(runtime.spec.id))
         evaluate(runtime)
     }
 
@@ -196,13 +197,14 @@ extension Engine {
                 setRouting(routing, on: runtime, why: why, who: who)
             case .requestApproval(let version):
                 requestApprovalIfNeeded(model: model, version: version)
-                record(.rolloutNote, "\(id): waiting for the approval of \(model) v\(version)")
+                record(.rolloutNote, "\(id): waiting for the approval of \(model) v\(version)", subject: .deployment(id))
             case .recordApproval(let version, let by, let reason):
                 let decider = identity ?? DecisionIdentity(user: by, wallTime: "-")
                 if let registry, registry.pendingRequest(model, version: version) != nil {
                     if case .failure(let error) = registry.decide(model: model, version: version, approve: true, identity: decider,
                                                                   reason: reason, evidence: registry.evidence(model, version: version), at: now) {
-                        record(.rolloutNote, "\(id): could not record the approval of \(model) v\(version): \(error)")
+                        record(.rolloutNote, "\(id): could not record the approval of \(model) v\(version): \(error)",
+                               subject: .deployment(id))
                     } else {
                         record(.approvalDecided, "\(model) v\(version) approved by \(decider.user) at \(id)'s gate: \(reason)")
                     }
@@ -211,11 +213,12 @@ extension Engine {
                 let previous = runtime.stable
                 runtime.stable = version
                 runtime.tally.promoted += 1
-                record(.rolloutFinished, "\(id): \(model) v\(version) promoted" + (previous.map { " (replacing v\($0))" } ?? ""))
+                record(.rolloutFinished, "\(id): \(model) v\(version) promoted" + (previous.map { " (replacing v\($0))" } ?? ""),
+                       subject: .deployment(id))
                 if let alias = runtime.spec.promoteAlias, let registry {
                     switch registry.moveAlias(model: model, alias: alias, version: version, by: "rollout:\(id)",
                                               reason: "promoted by the \(runtime.spec.strategy.name) rollout of \(id)", at: now) {
-                    case .failure(let error): record(.rolloutNote, "\(id): \(alias) not moved to v\(version): \(error)")
+                    case .failure(let error): record(.rolloutNote, "\(id): \(alias) not moved to v\(version): \(error)", subject: .deployment(id))
                     case .success(let move?): record(.aliasMoved, aliasMessage(move))
                     case .success(nil): break
                     }
@@ -223,7 +226,7 @@ extension Engine {
             case .rolledBack(let reason):
                 let candidate = runtime.rollout?.candidate
                 runtime.tally.rolledBack += 1
-                record(.rolloutFinished, "\(id): rolled back\(candidate.map { " \(model) v\($0)" } ?? ""): \(reason)")
+                record(.rolloutFinished, "\(id): rolled back\(candidate.map { " \(model) v\($0)" } ?? ""): \(reason)", subject: .deployment(id))
                 // The version is rejected once no other deployment still rolls it out.
                 if let candidate, !(servingHost?.deployments.contains { other in
                     other !== runtime && other.spec.model == model && other.isRollingOut && other.rollout?.candidate == candidate
@@ -232,9 +235,9 @@ extension Engine {
                 }
             case .aborted(let reason):
                 runtime.tally.aborted += 1
-                record(.rolloutFinished, "\(id): aborted by \(who): \(reason)")
+                record(.rolloutFinished, "\(id): aborted by \(who): \(reason)", subject: .deployment(id))
             case .log(let text):
-                record(.rolloutNote, "\(id): \(text)")
+                record(.rolloutNote, "\(id): \(text)", subject: .deployment(id))
             }
         }
         retireUnused(on: runtime)
@@ -271,7 +274,7 @@ extension Engine {
         servingHost?.pending.append(.traffic(change))
         let candidate = runtime.rollout.flatMap { $0.phase.isActive ? $0.candidate : nil }
         runtime.trafficHistory.append(TrafficPoint(time: now, candidatePercent: candidate.map { applied.percent(of: $0) } ?? 0))
-        record(.trafficChanged, "\(runtime.spec.id): \(applied.splitText) (\(why))")
+        record(.trafficChanged, "\(runtime.spec.id): \(applied.splitText) (\(why))", subject: .deployment(runtime.spec.id))
     }
 
     /// Stops simulating versions the routing no longer names (except the
@@ -318,7 +321,7 @@ extension Engine {
             problem = "\(model) v\(version) has no artifact to serve"
         }
         runtime.problem = problem
-        record(.rolloutNote, "\(runtime.spec.id): \(problem)")
+        record(.rolloutNote, "\(runtime.spec.id): \(problem)", subject: .deployment(runtime.spec.id))
         return false
     }
 

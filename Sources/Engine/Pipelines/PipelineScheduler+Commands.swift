@@ -29,7 +29,7 @@ extension PipelineScheduler {
         } else {
             message = "triggered \(id) run \(run.record.id) (#\(run.record.number))"
         }
-        engine.record(.runTriggered, message + (user.map { " by \($0)" } ?? ""))
+        engine.record(.runTriggered, message + (user.map { " by \($0)" } ?? ""), subject: .run(run.record.id))
         return .applied(message)
     }
 
@@ -56,7 +56,7 @@ extension PipelineScheduler {
         }
         noteFinished(run)
         let message = "cancelled \(run.pipeline.spec.id) run \(id) (#\(run.record.number))"
-        engine.record(.runCancelled, "\(message) by \(who(user))")
+        engine.record(.runCancelled, "\(message) by \(who(user))", subject: .run(id))
         return .applied(message)
     }
 

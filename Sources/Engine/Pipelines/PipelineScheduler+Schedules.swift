@@ -84,6 +84,7 @@ extension PipelineScheduler {
             }
         }
         let run = createRun(pipeline, params: defaultParams(pipeline), trigger: label, scheduledFor: time)
-        engine.record(.scheduleFired, "\(pipeline.spec.id): \(label) -> run \(run.record.id) (#\(run.record.number)) \(run.record.state.rawValue)")
+        engine.record(.scheduleFired, "\(pipeline.spec.id): \(label) -> run \(run.record.id) (#\(run.record.number)) \(run.record.state.rawValue)",
+                      subject: .run(run.record.id))
     }
 }

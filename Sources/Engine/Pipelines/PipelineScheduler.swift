@@ -464,7 +464,8 @@ final class PipelineScheduler {
             pipelineStates[run.pipeline.ordinal].active -= 1
             pipelineStates[run.pipeline.ordinal].dirty = true
         }
-        engine.record(.runFinished, "\(run.pipeline.spec.id) run \(run.record.id) (#\(run.record.number)) \(run.record.reason)")
+        engine.record(.runFinished, "\(run.pipeline.spec.id) run \(run.record.id) (#\(run.record.number)) \(run.record.reason)",
+                      subject: .run(run.record.id))
         noteFinished(run)
     }
 

@@ -53,6 +53,13 @@ final class ContinuousTrainingTests: XCTestCase {
         XCTAssertEqual(story.chapters.map(\.kind).prefix(3), [.alert, .run, .version])
         XCTAssertTrue(story.chapters.contains { $0.text == "fraud-api analysis passed: approval pending" }, "\(story.chapters)")
 
+        // Events say what they are about, so the Events screen can open it.
+        let events = engine.snapshot(recentEventLimit: 1000).recentEvents
+        XCTAssertTrue(events.contains { $0.kind == .rolloutStarted && $0.subject == .deployment("fraud-api") })
+        XCTAssertTrue(events.contains { $0.kind == .modelRegistered && $0.subject == .version(model: "fraud", version: version) })
+        XCTAssertTrue(events.contains { $0.kind == .runFinished && $0.subject.map { if case .run = $0 { true } else { false } } == true })
+        XCTAssertTrue(events.contains { $0.kind == .alert && $0.subject == .alert("amount-drift") })
+
         // The canary waits at its approval gate; the header asks for the approval.
         let fraudAPI = try XCTUnwrap(snapshot.deployments.first { $0.id == "fraud-api" })
         XCTAssertEqual(fraudAPI.phase, .awaitingApproval)
