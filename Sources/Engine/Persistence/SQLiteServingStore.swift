@@ -19,14 +19,7 @@ public final class SQLiteServingStore: ServingStore, Sendable {
     /// state directory); it must exist and be migrated.
     public init(readingDatabaseAt path: String) throws {
         self.path = path
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(5)
-        do {
-            writer = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw StoreError(path: path, operation: "open", underlying: error)
-        }
+        writer = try ReadOnlyStateDatabase.open(path)
     }
 
     public func append(_ changes: [ServingChange]) throws {
