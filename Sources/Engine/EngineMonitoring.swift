@@ -141,7 +141,6 @@ extension Engine {
     /// traffic window once it has closed.
     func updateReference(_ monitor: MonitorRuntime) {
         guard let drift = monitor.spec.drift else { return }
-        defer { monitor.invalidateSummary() }
         switch drift.reference {
         case .training:
             guard let stable = monitor.deployment.stable else {
@@ -268,8 +267,8 @@ extension Engine {
 
     /// The reason a run's skipped step gave (e.g. register's `when`).
     private func skippedRegisterReason(_ run: RunID) -> String? {
-        guard let summary = pipelineScheduler?.runSummaries(limit: 200).first(where: { $0.id == run }) else { return nil }
-        return summary.steps.first { $0.state == .skipped }.map { "\($0.id) \($0.reason)" }
+        guard let scheduler = pipelineScheduler, let runtime = scheduler.runs[run] else { return nil }
+        return scheduler.summary(runtime).steps.first { $0.state == .skipped }.map { "\($0.id) \($0.reason)" }
     }
 
     static func metricText(_ value: Double) -> String {

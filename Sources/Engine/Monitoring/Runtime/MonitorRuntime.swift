@@ -121,10 +121,10 @@ final class MonitorRuntime {
                                                         current: current, spec: feature.spec)
                     }
                 } catch {
-                    result = placeholder(feature, note: "\(error)")
+                    result = insufficient(feature, note: "\(error)")
                 }
             } else {
-                result = placeholder(feature, note: referenceProblem ?? "no reference yet")
+                result = insufficient(feature, note: referenceProblem ?? "no reference yet")
             }
             if let value = result.value { histories[index].append(TimedValue(time: time, value: value)) }
             result.history = histories[index].last(Self.historyCapacity)
@@ -135,7 +135,8 @@ final class MonitorRuntime {
         evaluatedAt = time
     }
 
-    private func placeholder(_ feature: Feature, note: String) -> FeatureDriftSummary {
+    /// A feature that could not be evaluated, with why.
+    private func insufficient(_ feature: Feature, note: String) -> FeatureDriftSummary {
         FeatureDriftSummary(feature: feature.name, isCategorical: feature.isCategorical, method: feature.spec.method ?? .psi, value: nil,
                             statistic: nil, rawDistance: nil,
                             thresholds: feature.spec.thresholds ?? FeatureDriftEvaluator.defaultThresholds(for: feature.spec.method ?? .psi),
