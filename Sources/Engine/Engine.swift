@@ -59,6 +59,21 @@ public final class Engine {
     /// The monitors, alerts and CT stories (nil without `monitors:`).
     var monitorHost: MonitorHost?
 
+    /// Who may do what (the project's `access:`; ``AccessPolicy/open`` without it).
+    public var accessPolicy: AccessPolicy = .open
+    /// Resolves a login name to its Unix groups when checking a command's
+    /// origin (set by the host process; nil: the origin's own groups count).
+    public var groupResolver: ((String) -> [String])?
+    /// Where audit records go durably (nil: kept in ``recentAudit`` only).
+    public var auditSink: (any AuditSink)?
+    /// The host's wall clock as ISO-8601 UTC, stamped on automatic audit
+    /// records only; the engine never reads it for anything else.
+    public var wallClock: (() -> String)?
+    /// The newest audit records, oldest first.
+    public internal(set) var recentAudit = RingBuffer<AuditRecord>(capacity: 200)
+    /// The last error writing the audit log, cleared by the next success.
+    public internal(set) var auditError: String?
+
     /// A fresh engine at time zero, running (not paused) at the configured
     /// speed, with a `started` event in its log.
     public init(configuration: EngineConfiguration) {

@@ -28,6 +28,7 @@ extension Engine {
                             registryStore: (any RegistryStore)? = nil, artifactRemover: (any ArtifactRemover)? = nil,
                             servingStore: (any ServingStore)? = nil, monitoringStore: (any MonitoringStore)? = nil) throws {
         self.init(configuration: configuration)
+        accessPolicy = project?.access ?? .open
         let scheduler = PipelineScheduler(engine: self, project: project ?? ProjectSpec(name: configuration.projectName),
                                           store: store ?? InMemoryRunStore(), shell: shell, hasher: artifactHasher,
                                           builtins: builtins, workingDirectory: workingDirectory)

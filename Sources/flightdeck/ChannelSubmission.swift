@@ -35,7 +35,7 @@ enum CommandDelivery {
     /// store could not be written).
     static func deliver(_ command: EngineCommand, workspace: Workspace, user: String) throws {
         try deliver(command, workspace: workspace, user: user) { opened in
-            let result = opened.engine.apply(command)
+            let result = opened.engine.apply(command, origin: OperatorIdentity.origin(.cli, user: user))
             guard result.outcome != .rejected else { throw cliFailure(result.message) }
             print(TextSanitizer.clean(result.message))
             let snapshot = opened.engine.snapshot()
@@ -47,7 +47,7 @@ enum CommandDelivery {
     /// Submits through the channel, waits, prints the result.
     static func submit(_ command: EngineCommand, workspace: Workspace, user: String, enginePID: Int32) throws {
         let channel = CommandChannel(databasePath: workspace.statePath + "/" + StateDirectory.databaseFileName)
-        let id = try userFacing { try channel.submit(command, submitter: user, wallTime: OperatorIdentity.wallTime()) }
+        let id = try userFacing { try channel.submit(command, origin: OperatorIdentity.origin(.channel, user: user)) }
         // Unbuffered, so a script sees it while the CLI waits.
         FileHandle.standardOutput.write(Data("submitted as command \(id) to the running engine (pid \(enginePID)); waiting...\n".utf8))
         guard let outcome = try userFacing({ try channel.waitForResult(id: id, timeoutMilliseconds: waitMilliseconds) }) else {

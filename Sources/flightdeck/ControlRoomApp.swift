@@ -103,7 +103,7 @@ final class ControlRoomApp {
             // change a screen the user cannot see.
             if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { continue }
             for command in Reducer.handle(key, state: &state, context: reducerContext) {
-                let result = engine.apply(command)
+                let result = engine.apply(command, origin: OperatorIdentity.origin(.key, user: options.user))
                 if command.reportsResult {
                     state.status = StatusMessage(result.message, isError: result.outcome == .rejected)
                 }

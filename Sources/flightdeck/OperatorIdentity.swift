@@ -30,6 +30,24 @@ enum OperatorIdentity {
         return formatter.string(from: date)
     }
 
+    /// This process's user as the origin of a command given now from
+    /// `source`. Groups are this process's own; the engine re-resolves them.
+    static func origin(_ source: CommandSource, user: String? = nil, readOnly: Bool = false) -> CommandOrigin {
+        CommandOrigin(user: user ?? loginName(), groups: groupNames(), sshClient: sshClient(), source: source,
+                      wallTime: wallTime(), readOnly: readOnly)
+    }
+
+    /// The names of this process's groups (primary and supplementary), sorted.
+    static func groupNames() -> [String] {
+        var ids = [gid_t](repeating: 0, count: Int(max(0, getgroups(0, nil))))
+        let count = ids.isEmpty ? 0 : getgroups(Int32(ids.count), &ids)
+        var names = Set<String>()
+        for id in ids.prefix(Int(max(0, count))) + [getegid()] {
+            if let entry = getgrgid(id), let name = entry.pointee.gr_name { names.insert(String(cString: name)) }
+        }
+        return names.sorted()
+    }
+
     /// The identity recorded with an approval or rejection taken now.
     static func decisionIdentity(user: String? = nil) -> DecisionIdentity {
         DecisionIdentity(user: user ?? loginName(), sshClient: sshClient(), wallTime: wallTime())

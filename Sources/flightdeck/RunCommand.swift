@@ -70,7 +70,7 @@ struct RunProgress {
 enum RunDriver {
     static func drive(_ opened: OpenEngine, pipeline: String, bindings: [ParamBinding], follow: Bool) throws {
         let engine = opened.engine
-        let result = engine.apply(.trigger(pipeline: pipeline, params: bindings, by: OperatorIdentity.loginName()))
+        let result = engine.apply(.trigger(pipeline: pipeline, params: bindings, by: OperatorIdentity.loginName()), origin: OperatorIdentity.origin(.cli))
         guard result.outcome != .rejected, let runID = engine.runs(pipeline: pipeline).first?.id else {
             throw cliFailure(result.message)
         }

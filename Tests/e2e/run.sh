@@ -82,6 +82,13 @@ finish() {
     if [ "$CASE_OK" = 1 ]; then passed=$((passed + 1)); echo "  ok   [$current]"; fi
 }
 
+# E2E_ONLY=NAME runs only Tests/e2e/cases/NAME.sh (while working on one case).
+if [ -n "${E2E_ONLY:-}" ]; then
+    . "Tests/e2e/cases/$E2E_ONLY.sh"
+    echo "e2e: $passed passed, $failed failed"
+    [ "$failed" = 0 ]; exit
+fi
+
 tour() {  # the main walk through the shell at one size and terminal type
     local name=$1 w=$2 h=$3 term=$4 lang=$5
     start "$name" "$w" "$h" "$term" "$lang" --speed 60
@@ -404,6 +411,11 @@ out=$("$BIN" drift compare "$DRIFT/reference.csv" "$DRIFT/current.csv" --method 
 out=$("$BIN" drift compare "$DRIFT/reference.csv" 2>&1); rc=$?
 [ "$rc" = 2 ] || fail "missing CURRENT exit status $rc"
 [ "$CASE_OK" = 1 ] && { passed=$((passed + 1)); echo "  ok   [drift-compare]"; }
+
+# Cases kept in their own files (one per area), in name order.
+for case_file in Tests/e2e/cases/*.sh; do
+    [ -e "$case_file" ] && . "$case_file"
+done
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -55,13 +55,18 @@ public struct ChannelCommand: Sendable, Hashable {
     public var submittedWall: String
     /// The command.
     public var payload: Payload
+    /// Who submitted it and from where, with source ``CommandSource/channel``
+    /// (rows from before migration 6, or whose origin does not decode: the
+    /// submitter and wall time alone).
+    public var origin: CommandOrigin
 
     /// A pending command with the given fields.
-    public init(id: Int64, submitter: String, submittedWall: String, payload: Payload) {
+    public init(id: Int64, submitter: String, submittedWall: String, payload: Payload, origin: CommandOrigin? = nil) {
         self.id = id
         self.submitter = submitter
         self.submittedWall = submittedWall
         self.payload = payload
+        self.origin = origin ?? CommandOrigin(user: submitter, source: .channel, wallTime: submittedWall)
     }
 }
 
@@ -120,13 +125,29 @@ public final class CommandChannel: Sendable {
     /// its id.
     @discardableResult
     public func submit(_ command: EngineCommand, submitter: String, wallTime: String) throws -> Int64 {
+        try submit(command, origin: CommandOrigin(user: submitter, source: .channel, wallTime: wallTime))
+    }
+
+    /// Queues a command on behalf of `origin` (stored with source
+    /// ``CommandSource/channel``); returns its id.
+    @discardableResult
+    public func submit(_ command: EngineCommand, origin: CommandOrigin) throws -> Int64 {
         let payload = try Self.encode(command)
+        var stored = origin
+        stored.source = .channel
+        let originText = try Self.encodeOrigin(stored)
         return try write("submit a command") { db in
             try db.execute(
-                sql: "INSERT INTO commands (submitted_wall, submitter, payload, state) VALUES (?, ?, ?, 'pending')",
-                arguments: [wallTime, submitter, payload])
+                sql: "INSERT INTO commands (submitted_wall, submitter, payload, state, origin) VALUES (?, ?, ?, 'pending', ?)",
+                arguments: [stored.wallTime ?? "", stored.user, payload, originText])
             return db.lastInsertedRowID
         }
+    }
+
+    private static func encodeOrigin(_ origin: CommandOrigin) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(origin), as: UTF8.self)
     }
 
     /// The command's outcome now; nil when there is no such command.
@@ -166,8 +187,11 @@ public final class CommandChannel: Sendable {
     public func pendingCommands() throws -> [ChannelCommand] {
         try read("read pending commands") { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, submitter, submitted_wall, payload FROM commands WHERE state = 'pending' ORDER BY id"
+                db, sql: "SELECT id, submitter, submitted_wall, payload, origin FROM commands WHERE state = 'pending' ORDER BY id"
             ).map { row in
+                let originText: String? = row[4]
+                var origin = originText.flatMap { try? JSONDecoder().decode(CommandOrigin.self, from: Data($0.utf8)) }
+                origin?.source = .channel
                 let payloadText: String = row[3]
                 let payload: ChannelCommand.Payload
                 do {
@@ -175,7 +199,7 @@ public final class CommandChannel: Sendable {
                 } catch {
                     payload = .undecodable(payload: payloadText, error: Self.describe(error))
                 }
-                return ChannelCommand(id: row[0], submitter: row[1], submittedWall: row[2], payload: payload)
+                return ChannelCommand(id: row[0], submitter: row[1], submittedWall: row[2], payload: payload, origin: origin)
             }
         }
     }
@@ -273,7 +297,7 @@ public enum CommandChannelError: Error, Sendable, Hashable, CustomStringConverti
 
 extension Engine {
     /// Applies the channel's pending commands in id order through
-    /// ``apply(_:)`` and records each result (undecodable payloads as
+    /// ``apply(_:origin:)`` (access checked, audited) and records each result (undecodable payloads as
     /// `invalid`, with the decoding error); returns how many it handled.
     /// When the channel cannot be read or written, the error is reported in
     /// ``storeError`` and the rest waits for the next call.
@@ -291,7 +315,7 @@ extension Engine {
             do {
                 switch entry.payload {
                 case .command(let command):
-                    let result = apply(command)
+                    let result = apply(command, origin: entry.origin)
                     try channel.recordResult(id: entry.id, result: result, at: now)
                 case .undecodable(_, let error):
                     try channel.recordInvalid(id: entry.id, error: error, at: now)

@@ -23,6 +23,9 @@ public struct ProjectSpec: Sendable, Equatable {
     /// The `alerts:` section: rules on the monitors' signals, keyed by the
     /// name `on_alert:` triggers use.
     public var alerts: [AlertRuleSpec] = []
+    /// The `access:` section: who may trigger, approve, roll back, change
+    /// weights, archive (``AccessPolicy/open`` when absent).
+    public var access: AccessPolicy = .open
     /// Plan checks that do not stop the project from loading (e.g. a canary
     /// step whose expected traffic is too small for its analysis), each
     /// formatted `file:line:col: warning: ...`.

@@ -97,6 +97,28 @@ final class CommandChannelTests: XCTestCase {
         XCTAssertThrowsError(try submitter.waitForResult(id: 999, timeoutMilliseconds: 0))
     }
 
+    func testAChannelCommandCarriesItsOriginToThePolicyAndTheAudit() throws {
+        let directory = try StateDirectory(path: temporary.file("state"))
+        defer { directory.close() }
+        let store = try SQLiteRunStore(directory: directory)
+        defer { try? store.close() }
+        let engine = try PT.engine(project(), store: store)
+        engine.accessPolicy = AccessPolicy(grants: [AccessGrant(right: .trigger, principals: [.user("alice")])], isDeclared: true)
+        let submitter = CommandChannel(databasePath: directory.databasePath)
+        let origin = CommandOrigin(user: "bob", groups: ["ml"], sshClient: "10.1.2.3", source: .cli, wallTime: "2026-11-22T06:00:00Z")
+        let id = try submitter.submit(.trigger(pipeline: "p", params: [], by: "bob"), origin: origin)
+        let pending = try CommandChannel(sharing: store).pendingCommands()
+        var expected = origin
+        expected.source = .channel
+        XCTAssertEqual(pending.map(\.origin), [expected], "stored with source channel")
+        XCTAssertEqual(engine.applyPendingChannelCommands(from: CommandChannel(sharing: store)), 1)
+        let outcome = try XCTUnwrap(submitter.outcome(id: id))
+        XCTAssertEqual(outcome.state, .rejected)
+        XCTAssertEqual(outcome.message, "bob may not trigger: allowed for alice")
+        XCTAssertEqual(engine.recentAudit.elements.map(\.sshClient), ["10.1.2.3"])
+        XCTAssertEqual(engine.recentAudit.elements.map(\.source), [.channel])
+    }
+
     func testWaitForResultSeesAResultRecordedWhileItPolls() throws {
         let directory = try StateDirectory(path: temporary.file("state"))
         defer { directory.close() }
