@@ -2,7 +2,7 @@ import SimKernel
 
 /// An immutable copy of the engine's state for the UI and the CLI, safe to
 /// hand across threads.
-public struct EngineSnapshot: Hashable, Sendable {
+public struct EngineSnapshot: Hashable, Sendable, Codable {
     /// The project's name.
     public var projectName: String
     /// The root seed of the run.

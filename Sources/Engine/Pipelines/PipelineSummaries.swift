@@ -1,7 +1,7 @@
 import SimKernel
 
 /// One pipeline as the Pipelines screen lists it.
-public struct PipelineSummary: Sendable, Hashable {
+public struct PipelineSummary: Sendable, Hashable, Codable {
     public var id: String
     public var description: String?
     public var stepCount: Int
@@ -42,7 +42,7 @@ public struct PipelineSummary: Sendable, Hashable {
 }
 
 /// One run with its steps, for the run list, the DAG view and the Gantt.
-public struct RunSummary: Sendable, Hashable {
+public struct RunSummary: Sendable, Hashable, Codable {
     public var id: RunID
     public var pipeline: String
     public var number: Int
@@ -73,7 +73,7 @@ public struct RunSummary: Sendable, Hashable {
 }
 
 /// One step of a run.
-public struct StepSummary: Sendable, Hashable {
+public struct StepSummary: Sendable, Hashable, Codable {
     public var id: String
     public var needs: [String]
     public var state: StepState
@@ -105,7 +105,7 @@ public struct StepSummary: Sendable, Hashable {
 }
 
 /// When one attempt ran and how it ended (`end` nil while it runs).
-public struct AttemptSpan: Sendable, Hashable {
+public struct AttemptSpan: Sendable, Hashable, Codable {
     public var attempt: Int
     public var start: SimTime
     public var end: SimTime?

@@ -64,7 +64,7 @@ public enum TriggerSpec: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A run parameter; its type is the type of its default value.
-public struct ParamSpec: Sendable, Hashable {
+public struct ParamSpec: Sendable, Hashable, Codable {
     public var name: String
     public var defaultValue: ParamValue
     public init(name: String, defaultValue: ParamValue) {
@@ -74,7 +74,7 @@ public struct ParamSpec: Sendable, Hashable {
 }
 
 /// A typed parameter value.
-public enum ParamValue: Sendable, Hashable, CustomStringConvertible {
+public enum ParamValue: Sendable, Hashable, CustomStringConvertible, Codable {
     case int(Int64)
     case double(Double)
     case bool(Bool)

@@ -66,7 +66,7 @@ public enum BackoffSpec: Sendable, Equatable {
 }
 
 /// When a step runs, given the final states of the steps it needs.
-public enum TriggerRule: String, Sendable, CaseIterable {
+public enum TriggerRule: String, Sendable, CaseIterable, Codable {
     case allSuccess = "all_success"
     case allDone = "all_done"
     case allFailed = "all_failed"

@@ -287,7 +287,7 @@ public final class ModelRegistry {
 }
 
 /// An alias and the version it points at.
-public struct AliasAssignment: Sendable, Hashable {
+public struct AliasAssignment: Sendable, Hashable, Codable {
     public var alias: String
     public var version: Int
 

@@ -60,7 +60,7 @@ public struct RuntimeEnvironment: Sendable, Hashable, Codable {
 }
 
 /// Where a version came from.
-public struct Lineage: Sendable, Hashable {
+public struct Lineage: Sendable, Hashable, Codable {
     /// The run that produced it and the step within it (nil when registered by hand).
     public var run: RunID?
     public var step: String?
@@ -87,7 +87,7 @@ public struct Lineage: Sendable, Hashable {
 }
 
 /// A stored artifact file (a model version's model, a builtin step's output): path, SHA-256 and size.
-public struct ModelArtifact: Sendable, Hashable {
+public struct ModelArtifact: Sendable, Hashable, Codable {
     /// As given by the registering step (relative paths resolve against the
     /// project's working directory).
     public var path: String
@@ -102,7 +102,7 @@ public struct ModelArtifact: Sendable, Hashable {
 }
 
 /// One version of a model, with its lineage, metrics, artifact and state.
-public struct ModelVersion: Sendable, Hashable {
+public struct ModelVersion: Sendable, Hashable, Codable {
     public var model: String
     /// 1, 2, 3, ... per model.
     public var version: Int

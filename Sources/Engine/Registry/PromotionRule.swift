@@ -181,7 +181,7 @@ public struct PromotionRule: Hashable, Sendable, CustomStringConvertible {
 
 /// Whether a rule held, with a one-line explanation naming the rule and the
 /// values it compared (`rule 'auc >= champion.auc' holds (auc = 0.91, champion.auc = 0.9)`).
-public struct RuleEvaluation: Hashable, Sendable {
+public struct RuleEvaluation: Hashable, Sendable, Codable {
     public var holds: Bool
     public var explanation: String
 

@@ -3,7 +3,7 @@ import SimKernel
 /// A pending approval request as the screen shows it: which version, since
 /// when, until when, who approved so far, and the candidate-vs-champion
 /// metrics of this moment.
-public struct PendingApproval: Sendable, Hashable {
+public struct PendingApproval: Sendable, Hashable, Codable {
     public var request: Int
     public var model: String
     public var version: Int
@@ -33,7 +33,7 @@ public struct PendingApproval: Sendable, Hashable {
 }
 
 /// How many versions are in one state.
-public struct VersionStateCount: Sendable, Hashable {
+public struct VersionStateCount: Sendable, Hashable, Codable {
     public var state: VersionState
     public var count: Int
 
@@ -44,7 +44,7 @@ public struct VersionStateCount: Sendable, Hashable {
 }
 
 /// One model for the Models screen and `flightdeck models`.
-public struct ModelSummary: Sendable, Hashable {
+public struct ModelSummary: Sendable, Hashable, Codable {
     public var id: String
     public var description: String?
     /// `manual`, `two_person`, `auto: auc >= champion.auc + 0.005`.

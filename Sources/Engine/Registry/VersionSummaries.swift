@@ -4,7 +4,7 @@ import SimKernel
 /// the version itself (state, lineage, metrics, artifact, created time,
 /// description, tags), the aliases pointing at it, its pending approval and,
 /// under an `auto` policy, whether the rule holds against the champion now.
-public struct VersionSummary: Sendable, Hashable {
+public struct VersionSummary: Sendable, Hashable, Codable {
     public var version: ModelVersion
     /// Aliases pointing at it, sorted by name.
     public var aliases: [String]
