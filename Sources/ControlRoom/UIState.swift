@@ -12,6 +12,19 @@ public struct StatusMessage: Hashable, Sendable {
     }
 }
 
+/// What the status line says about the session: operators attached to this
+/// engine, the engine this view is attached to, or that engine having
+/// stopped (`isAlert`: shown in the critical style, in place of the status).
+public struct SessionBanner: Hashable, Sendable {
+    public var text: String
+    public var isAlert: Bool
+
+    public init(_ text: String, isAlert: Bool) {
+        self.text = text
+        self.isAlert = isAlert
+    }
+}
+
 /// Everything the control room remembers between frames that is not engine
 /// state. Pure value: the reducer changes it, views read it.
 public struct UIState: Equatable, Sendable {
@@ -31,6 +44,8 @@ public struct UIState: Equatable, Sendable {
     public var dialog: DialogState?
     public var helpOffset = 0
     public var status: StatusMessage?
+    /// The session's banner (set by the run loop each frame).
+    public var session: SessionBanner?
     /// Candidates the last Tab in the command line could not decide between.
     public var completions: [String] = []
     public var quitRequested = false

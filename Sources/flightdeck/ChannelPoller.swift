@@ -1,36 +1,74 @@
 import Engine
+import Foundation
 
-/// Looks into the command channel of the state directory an engine holds,
-/// at most every ``intervalNanoseconds`` of wall time, and applies what other
-/// processes submitted (`flightdeck trigger` while the control room runs);
-/// about once a second it also publishes the deployments' status for them
-/// (`flightdeck rollout status`).
+/// Keeps the other processes on a state directory in touch with the engine
+/// holding it: at most every ``intervalNanoseconds`` of wall time it applies
+/// what they submitted through the command channel (`flightdeck trigger`
+/// while the control room runs, an attached operator's keys); it publishes
+/// the deployments' and monitors' status for the CLI about once a second;
+/// and it publishes the whole snapshot for attached operators — at every
+/// poll while one is watching (so they are at most one refresh behind),
+/// once a second otherwise (for `flightdeck metrics` and late attachers).
 final class ChannelPoller {
     /// How often the channel is read: well within the second the CLI waits.
     static let intervalNanoseconds: UInt64 = 200_000_000
-    /// How often the deployments' status is published.
+    /// How often the status is published when nobody is attached.
     static let publishIntervalNanoseconds: UInt64 = 1_000_000_000
-    private var lastPublish: UInt64?
+    /// A heartbeat older than this no longer counts as watching.
+    static let viewerTimeoutMilliseconds: Int64 = 3_000
 
     let channel: CommandChannel
+    private let live: LiveSnapshotStore?
+    private let pid = getpid()
+    private let user = OperatorIdentity.loginName()
     private var lastPoll: UInt64?
+    private var lastPublish: UInt64?
+    /// Operators attached at the last look, oldest first.
+    private(set) var viewers: [ViewerPresence] = []
+    /// Why the last publication failed (nil after a success).
+    private(set) var publishError: String?
 
-    init(channel: CommandChannel) {
+    init(channel: CommandChannel, live: LiveSnapshotStore?) {
         self.channel = channel
+        self.live = live
     }
 
-    /// Applies the pending commands when due (or with `force`); returns how
-    /// many were handled.
+    /// Applies the pending commands when due (or with `force`) and publishes
+    /// what is due; returns how many commands were handled.
     func poll(_ engine: Engine, force: Bool = false) -> Int {
         let now = MonotonicClock.nanoseconds()
         if !force, let lastPoll, now - lastPoll < Self.intervalNanoseconds { return 0 }
         lastPoll = now
         let handled = engine.applyPendingChannelCommands(from: channel)
-        if handled > 0 || lastPublish.map({ now - $0 >= Self.publishIntervalNanoseconds }) ?? true {
+        let wall = Self.wallMilliseconds()
+        if let live {
+            viewers = (try? live.viewers(seenSince: wall - Self.viewerTimeoutMilliseconds)) ?? []
+        }
+        let due = lastPublish.map { now - $0 >= Self.publishIntervalNanoseconds } ?? true
+        if handled > 0 || due || !viewers.isEmpty {
             lastPublish = now
-            engine.publishServingStatus()
-            engine.publishMonitoringStatus()
+            if handled > 0 || due {
+                engine.publishServingStatus()
+                engine.publishMonitoringStatus()
+            }
+            publishSnapshot(engine, wall: wall)
         }
         return handled
+    }
+
+    private func publishSnapshot(_ engine: Engine, wall: Int64) {
+        guard let live else { return }
+        let snapshot = engine.snapshot(recentEventLimit: 200, recentRunLimit: 60, deploymentMetrics: .all)
+        do {
+            try live.publish(snapshot, pid: pid, user: user, wallMilliseconds: wall)
+            publishError = nil
+        } catch {
+            publishError = "could not publish the live view for attached operators: \(error)"
+        }
+    }
+
+    /// The wall clock in milliseconds since 1970 (for freshness only).
+    static func wallMilliseconds() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded())
     }
 }

@@ -5,8 +5,9 @@ import SimKernel
 import Terminal
 import TUICore
 
-/// The interactive run loop: read keys, advance the engine at the chosen
-/// speed, redraw. Owns the terminal and always restores it.
+/// The interactive run loop: read keys, move the source along (advance the
+/// engine, or refresh the view of another process's engine), redraw. Owns
+/// the terminal and always restores it.
 final class ControlRoomApp {
     struct Options {
         var refreshHz: Double
@@ -17,22 +18,26 @@ final class ControlRoomApp {
         var startupMessage: String?
         /// The operator's login name, recorded with every command.
         var user: String?
+        /// Whether this session may only watch (`--read-only`).
+        var readOnly = false
     }
 
-    private let engine: Engine
+    private var source: any ControlRoomSource
     private let options: Options
-    private let channelPoller: ChannelPoller?
+    /// Opens the engine on the state directory when the attached engine has
+    /// stopped and the operator presses T; throws why it could not.
+    private let takeOver: (() throws -> any ControlRoomSource)?
 
-    /// `channelPoller` applies commands other processes submit while this
-    /// control room holds the state directory.
-    init(engine: Engine, options: Options, channelPoller: ChannelPoller? = nil) {
-        self.engine = engine
+    init(source: any ControlRoomSource, options: Options, takeOver: (() throws -> any ControlRoomSource)? = nil) {
+        self.source = source
         self.options = options
-        self.channelPoller = channelPoller
+        self.takeOver = takeOver
     }
 
-    /// Runs until q, a signal or --exit-after; returns the exit status.
+    /// Runs until q, a signal or --exit-after, then closes the source;
+    /// returns the exit status.
     func run() -> Int32 {
+        defer { source.close() }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(forceMonochrome: options.monochrome)
@@ -50,83 +55,82 @@ final class ControlRoomApp {
         let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs)
         var state = UIState()
         if let message = options.startupMessage { state.status = StatusMessage(message, isError: true) }
-        var pacer = RealTimePacer()
         let frameNanoseconds = UInt64(1_000_000_000 / options.refreshHz)
         let start = MonotonicClock.nanoseconds()
-        var lastTick = start
         var nextFrame = start
         var frame = CellBuffer(width: 0, height: 0)
         var needsDraw = true
         var framesDrawn = 0
+        var lastSnapshot: EngineSnapshot?
 
         while true {
             if let signal = NcursesTerminal.pendingSignal { return 128 + signal }
             let now = MonotonicClock.nanoseconds()
             if let limit = options.exitAfterMilliseconds, now - start >= UInt64(limit) * 1_000_000 { return 0 }
-            if let channelPoller, channelPoller.poll(engine) > 0 { needsDraw = true }
 
             if needsDraw || now >= nextFrame {
-                let elapsed = now - lastTick
-                lastTick = now
-                if !engine.isPaused {
-                    engine.advance(to: engine.now + pacer.step(elapsedNanoseconds: elapsed, speed: engine.speed))
-                }
+                source.tick()
+                if let notice = source.takeNotice() { state.status = notice }
+                state.session = source.banner
                 let metrics: DeploymentMetricsScope = state.screen == .deployments ? .only(state.deployments.deployment) : .none
-                let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit, deploymentMetrics: metrics)
-                let logTail = ControlRoomView.logFocus(snapshot: snapshot, state: state).flatMap {
-                    try? engine.logTail(run: $0.run, step: $0.step, limit: 500)
-                } ?? []
                 let size = terminal.size
                 if frame.width != size.width || frame.height != size.height {
                     frame = CellBuffer(width: size.width, height: size.height)
                 }
-                ControlRoomView.render(snapshot: snapshot, state: state, context: context, into: &frame, logTail: logTail)
+                if let snapshot = source.snapshot(metrics: metrics) {
+                    lastSnapshot = snapshot
+                    let logTail = ControlRoomView.logFocus(snapshot: snapshot, state: state).map { source.logTail(run: $0.run, step: $0.step) } ?? []
+                    ControlRoomView.render(snapshot: snapshot, state: state, context: context, into: &frame, logTail: logTail)
+                } else {
+                    WaitingView.render(state: state, context: context, into: &frame)
+                }
                 terminal.draw(frame)
                 framesDrawn += 1
                 if let limit = options.maxFrames, framesDrawn >= limit { return 0 }
                 needsDraw = false
                 nextFrame = now + frameNanoseconds
-            }
-
-            let wait = Int((nextFrame - min(nextFrame, MonotonicClock.nanoseconds())) / 1_000_000)
-            guard let key = terminal.readKey(timeoutMilliseconds: max(1, wait)) else { continue }
-            if key == .resize {
-                terminal.invalidate()
+            } else if source.poll() {
+                // An attached view redraws as soon as a new publication or
+                // an answer arrives (checked at most every 100 ms).
                 needsDraw = true
                 continue
             }
-            let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit, deploymentMetrics: .none)
-            let wasPaused = snapshot.isPaused
-            let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
-            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity)
+
+            let wait = Int((nextFrame - min(nextFrame, MonotonicClock.nanoseconds())) / 1_000_000)
+            guard let key = terminal.readKey(timeoutMilliseconds: max(1, min(wait, 100))) else { continue }
+            needsDraw = true
+            if key == .resize {
+                terminal.invalidate()
+                continue
+            }
+            if key == .char("T"), state.session?.isAlert == true, let takeOver, state.mode == .normal {
+                do {
+                    let attached = source
+                    source = try takeOver()
+                    attached.close()
+                    state.status = StatusMessage("took over the engine: resumed from the state directory")
+                } catch {
+                    state.status = StatusMessage("could not take over: \(error)", isError: true)
+                }
+                continue
+            }
             // Below the minimum size only q and Ctrl-C act: other keys would
             // change a screen the user cannot see.
             if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { continue }
-            for command in Reducer.handle(key, state: &state, context: reducerContext) {
-                let result = engine.apply(command, origin: OperatorIdentity.origin(.key, user: options.user))
-                if command.reportsResult {
-                    state.status = StatusMessage(result.message, isError: result.outcome == .rejected)
-                }
+            guard let snapshot = lastSnapshot ?? source.snapshot(metrics: .none) else {
+                if key == .char("q") || key == .ctrl("c") { return 0 }
+                continue
             }
-            // Time spent paused is not fast-forwarded on resume.
-            if wasPaused && !engine.isPaused { lastTick = MonotonicClock.nanoseconds() }
+            let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
+            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity)
+            let commands = Reducer.handle(key, state: &state, context: reducerContext)
+            let origin = OperatorIdentity.origin(.key, user: options.user, readOnly: options.readOnly)
+            if let status = source.perform(commands, origin: origin) { state.status = status }
             if state.quitRequested { return 0 }
-            needsDraw = true
         }
     }
 }
 
 private func isTooSmall(_ size: TerminalSize) -> Bool {
     size.width < ControlRoomView.minimumWidth || size.height < ControlRoomView.minimumHeight
-}
-
-private extension EngineCommand {
-    /// Operator commands whose result the status line shows (pause and
-    /// speed show in the header instead).
-    var reportsResult: Bool {
-        switch self {
-        case .pause, .resume, .togglePause, .setSpeed, .faster, .slower: return false
-        default: return true
-        }
-    }
 }

@@ -61,7 +61,6 @@ struct ControlRoomCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(reason)\n".utf8))
             throw ExitCode(2)
         }
-        let opened = try userFacing { try workspace.openEngine(persist: true, seed: seed, speed: SimSpeed(parsing: speed)!) }
         let appOptions = ControlRoomApp.Options(
             refreshHz: refresh,
             exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
@@ -71,8 +70,25 @@ struct ControlRoomCommand: ParsableCommand {
             startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" },
             user: OperatorIdentity.loginName()
         )
-        let code = ControlRoomApp(engine: opened.engine, options: appOptions, channelPoller: opened.channelPoller).run()
-        opened.shutdown()
+        let startSpeed = SimSpeed(parsing: speed)!
+        let openLocal: () throws -> any ControlRoomSource = { [seed] in
+            LocalEngineSource(opened: try workspace.openEngine(persist: true, seed: seed, speed: startSpeed))
+        }
+        let source: any ControlRoomSource
+        do {
+            source = try openLocal()
+        } catch StateDirectoryError.locked(_, let pid, let user) {
+            // Another flightdeck runs the engine on this state directory:
+            // attach to it instead of failing.
+            source = try userFacing {
+                try AttachedEngineSource(statePath: workspace.statePath, enginePID: pid, engineUser: user,
+                                         origin: OperatorIdentity.origin(.channel, readOnly: appOptions.readOnly))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("flightdeck: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let code = ControlRoomApp(source: source, options: appOptions, takeOver: openLocal).run()
         if code != 0 { throw ExitCode(code) }
     }
 

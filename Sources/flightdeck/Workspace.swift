@@ -86,7 +86,8 @@ struct Workspace {
             servingStore: servingStore, monitoringStore: monitoringStore
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
-        return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0) })
+        let live = (store as? SQLiteRunStore).map { LiveSnapshotStore(sharing: $0) }
+        return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0, live: live) })
     }
 
     /// The run history for reading, without taking the engine's lock (a

@@ -21,11 +21,29 @@ enum StatusLineView {
             buffer.put("/", x: area.x, y: area.y, style: p.accent)
             state.filterLine.render(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: 1), style: p.text, cursorStyle: p.selection)
         case .normal, .help, .dialog:
+            var left = area
+            if let session = state.session {
+                if session.isAlert {
+                    buffer.put(TextSanitizer.clean(session.text), in: area, style: p.critical.bold(), ellipsis: context.glyphs.ellipsis)
+                    return
+                }
+                left = sessionOnTheRight(session, area: area, context: context, into: &buffer)
+            }
             if let status = state.status {
-                buffer.put(status.text, in: area, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
+                buffer.put(status.text, in: left, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
             } else if !state.filter(for: state.screen).isEmpty {
-                buffer.put("filter: \(state.filter(for: state.screen))  (/ to edit, Esc to clear)", in: area, style: p.muted, ellipsis: context.glyphs.ellipsis)
+                buffer.put("filter: \(state.filter(for: state.screen))  (/ to edit, Esc to clear)", in: left, style: p.muted, ellipsis: context.glyphs.ellipsis)
             }
         }
+    }
+
+    /// Draws the session banner at the right end (at most a third of the
+    /// line) and returns the room left of it.
+    private static func sessionOnTheRight(_ session: SessionBanner, area: Rect, context: RenderContext, into buffer: inout CellBuffer) -> Rect {
+        let width = min(CharacterWidth.of(session.text), area.width / 3)
+        guard width > 0 else { return area }
+        let x = area.maxX - width
+        buffer.put(TextSanitizer.clean(session.text), in: Rect(x: x, y: area.y, width: width, height: 1), style: context.palette.accent, ellipsis: context.glyphs.ellipsis)
+        return Rect(x: area.x, y: area.y, width: max(0, x - area.x - 1), height: 1)
     }
 }

@@ -163,6 +163,24 @@ public final class StateDirectory {
 
     // MARK: - Lock
 
+    /// The holder the lock file of the state directory at `path` names
+    /// (`pid user host`), read without taking the lock; nil when there is no
+    /// readable lock file. The named process may have ended since: check it
+    /// with ``isProcessAlive(_:)``.
+    public static func recordedHolder(path: String) -> (pid: Int32, user: String)? {
+        let descriptor = open(path + "/" + lockFileName, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { _ = Foundation.close(descriptor) }
+        let holder = readHolder(descriptor: descriptor)
+        return holder.pid > 0 ? holder : nil
+    }
+
+    /// Whether process `pid` exists (another user's included).
+    public static func isProcessAlive(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
     private static func acquireLock(directory: String, lockPath: String) throws -> Int32 {
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
