@@ -6,9 +6,10 @@ import Foundation
 /// what they submitted through the command channel (`flightdeck trigger`
 /// while the control room runs, an attached operator's keys); it publishes
 /// the deployments' and monitors' status for the CLI about once a second;
-/// and it publishes the whole snapshot for attached operators — at every
-/// poll while one is watching (so they are at most one refresh behind),
-/// once a second otherwise (for `flightdeck metrics` and late attachers).
+/// and while an operator is attached (or a CLI reader such as `flightdeck
+/// metrics` asks, the same way) it publishes the whole snapshot at every
+/// poll, so they are at most one refresh behind. Nobody watching, nothing
+/// is encoded or written for them.
 final class ChannelPoller {
     /// How often the channel is read: well within the second the CLI waits.
     static let intervalNanoseconds: UInt64 = 200_000_000
@@ -51,7 +52,7 @@ final class ChannelPoller {
                 engine.publishServingStatus()
                 engine.publishMonitoringStatus()
             }
-            publishSnapshot(engine, wall: wall)
+            if !viewers.isEmpty { publishSnapshot(engine, wall: wall) }
         }
         return handled
     }
