@@ -79,19 +79,20 @@ final class AttachedEngineSource: ControlRoomSource {
         return collectAnswers() || changed
     }
 
-    /// Whether the engine's process still runs; a new holder (someone took
-    /// over) is followed.
+    /// Whether the engine still holds the state directory; a new holder
+    /// (someone took over) is followed. Returns whether anything changed.
     private func checkEngine() -> Bool {
-        if StateDirectory.isProcessAlive(enginePID) { return false }
-        if let holder = StateDirectory.recordedHolder(path: statePath), holder.pid != enginePID,
-           StateDirectory.isProcessAlive(holder.pid) {
-            enginePID = holder.pid
-            engineUser = holder.user
-            notice = StatusMessage("now attached to pid \(holder.pid) (\(holder.user)), which took over the engine")
+        guard StateDirectory.isLockHeld(path: statePath) else {
+            guard !engineEnded else { return false }
+            engineEnded = true
             return true
         }
-        guard !engineEnded else { return false }
-        engineEnded = true
+        guard let holder = StateDirectory.recordedHolder(path: statePath), holder.pid != enginePID else { return false }
+        enginePID = holder.pid
+        engineUser = holder.user
+        engineEnded = false
+        published = nil
+        notice = StatusMessage("now attached to pid \(holder.pid) (\(holder.user)), which took over the engine")
         return true
     }
 

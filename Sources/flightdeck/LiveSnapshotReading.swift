@@ -8,7 +8,7 @@ extension Workspace {
     /// request by the engine holding the lock, and leaves. Nil when no
     /// engine holds the state directory or none answered in time.
     func liveSnapshot(timeoutMilliseconds: Int = 3_000) throws -> PublishedSnapshot? {
-        guard let holder = StateDirectory.recordedHolder(path: statePath), StateDirectory.isProcessAlive(holder.pid) else { return nil }
+        guard StateDirectory.isLockHeld(path: statePath), let holder = StateDirectory.recordedHolder(path: statePath) else { return nil }
         let database = statePath + "/" + StateDirectory.databaseFileName
         guard FileManager.default.fileExists(atPath: database) else { return nil }
         let live = try LiveSnapshotStore(attachingTo: database)

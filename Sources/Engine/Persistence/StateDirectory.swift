@@ -165,8 +165,8 @@ public final class StateDirectory {
 
     /// The holder the lock file of the state directory at `path` names
     /// (`pid user host`), read without taking the lock; nil when there is no
-    /// readable lock file. The named process may have ended since: check it
-    /// with ``isProcessAlive(_:)``.
+    /// readable lock file. The named process may have ended since: ask
+    /// ``isLockHeld(path:)``.
     public static func recordedHolder(path: String) -> (pid: Int32, user: String)? {
         let descriptor = open(path + "/" + lockFileName, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -175,10 +175,19 @@ public final class StateDirectory {
         return holder.pid > 0 ? holder : nil
     }
 
-    /// Whether process `pid` exists (another user's included).
-    public static func isProcessAlive(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+    /// Whether an engine holds the lock of the state directory at `path` now.
+    /// Probes with a shared lock taken and released at once (a starting
+    /// engine that tries its exclusive lock in that instant is told the
+    /// directory is in use, and can try again).
+    public static func isLockHeld(path: String) -> Bool {
+        let descriptor = open(path + "/" + lockFileName, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { _ = Foundation.close(descriptor) }
+        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
+            _ = flock(descriptor, LOCK_UN)
+            return false
+        }
+        return errno == EWOULDBLOCK
     }
 
     private static func acquireLock(directory: String, lockPath: String) throws -> Int32 {
