@@ -227,9 +227,18 @@ extension Engine {
         // roll the version out too, each in its own Deployments entry).
         let watched = host.alert(host.stories.story(index).alert)?.monitor.spec.deployment
         for deployment in serving.deployments where deployment.spec.model == model && (watched == nil || deployment.spec.id == watched) {
-            guard let rollout = deployment.rollout, rollout.candidate == version else { continue }
             let id = deployment.spec.id
             let subject = EventSubject.deployment(id)
+            guard let rollout = deployment.rollout, rollout.candidate == version else {
+                // Its rollout ended and the next candidate's began between
+                // two ticks: the deployment still tells how it ended.
+                guard deployment.tried.contains(version), deployment.rollout != nil else { continue }
+                host.stories.tell(index, mark: "end:\(id)", CTChapter(time: now, kind: deployment.stable == version ? .decision : .rollout,
+                    text: deployment.stable == version ? "\(id) promoted v\(version) to 100%" : "\(id) did not promote v\(version)",
+                    subject: subject))
+                anyFinished = true
+                continue
+            }
             host.stories.tell(index, mark: "rollout:\(id)", CTChapter(time: now, kind: .rollout,
                 text: "\(id) \(deployment.spec.strategy.name) of v\(version) started", subject: subject))
             switch rollout.phase {
