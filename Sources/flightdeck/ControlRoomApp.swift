@@ -17,6 +17,10 @@ final class ControlRoomApp {
         var startupMessage: String?
         /// The operator's login name, recorded with every command.
         var user: String?
+        /// `--read-only`: the origin of every command says so (the engine refuses them).
+        var readOnly = false
+        /// What the operator may do: the hint bar, help and reducer follow it.
+        var rights: OperatorRights = .all
     }
 
     private let engine: Engine
@@ -47,7 +51,7 @@ final class ControlRoomApp {
 
     private func loop(terminal: NcursesTerminal) -> Int32 {
         let depth = options.monochrome ? ColorDepth.monochrome : terminal.colorDepth
-        let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs)
+        let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs, rights: options.rights)
         var state = UIState()
         if let message = options.startupMessage { state.status = StatusMessage(message, isError: true) }
         var pacer = RealTimePacer()
@@ -98,12 +102,12 @@ final class ControlRoomApp {
             let snapshot = engine.snapshot(recentRunLimit: ControlRoomView.recentRunLimit, deploymentMetrics: .none)
             let wasPaused = snapshot.isPaused
             let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
-            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity)
+            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity, rights: options.rights)
             // Below the minimum size only q and Ctrl-C act: other keys would
             // change a screen the user cannot see.
             if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { continue }
             for command in Reducer.handle(key, state: &state, context: reducerContext) {
-                let result = engine.apply(command, origin: OperatorIdentity.origin(.key, user: options.user))
+                let result = engine.apply(command, origin: OperatorIdentity.origin(.key, user: options.user, readOnly: options.readOnly))
                 if command.reportsResult {
                     state.status = StatusMessage(result.message, isError: result.outcome == .rejected)
                 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ControlRoom
 import Engine
 import Foundation
 import SimKernel
@@ -62,6 +63,8 @@ struct ControlRoomCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let opened = try userFacing { try workspace.openEngine(persist: true, seed: seed, speed: SimSpeed(parsing: speed)!) }
+        let user = OperatorIdentity.loginName()
+        let groups = UnixGroups.resolve(user, fallback: OperatorIdentity.groupNames())
         let appOptions = ControlRoomApp.Options(
             refreshHz: refresh,
             exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
@@ -69,7 +72,9 @@ struct ControlRoomCommand: ParsableCommand {
             monochrome: noColor || environment["NO_COLOR"] != nil,
             theme: loadedTheme.theme,
             startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" },
-            user: OperatorIdentity.loginName()
+            user: user,
+            readOnly: workspace.readOnly,
+            rights: OperatorRights(policy: workspace.spec.access, user: user, groups: groups, readOnly: workspace.readOnly)
         )
         let code = ControlRoomApp(engine: opened.engine, options: appOptions, channelPoller: opened.channelPoller).run()
         opened.shutdown()
