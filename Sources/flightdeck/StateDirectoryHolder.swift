@@ -23,16 +23,21 @@ struct StateDirectoryStatus: Sendable, Equatable, Codable {
     var mode: String?
     /// The lock file's engine, nil when no engine has opened the directory.
     var holder: Holder?
+    /// What opening it would warn about: another owner, access for group or others.
+    var warnings: [String] = []
 
     /// Looks at `path`.
     static func inspect(_ path: String) -> StateDirectoryStatus {
         var info = stat()
         guard stat(path, &info) == 0 else { return StateDirectoryStatus(path: path, exists: false) }
-        let mode = String(info.st_mode & 0o7777, radix: 8)
+        let digits = String(info.st_mode & 0o7777, radix: 8)
+        let mode = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        var warnings: [String] = []
+        if info.st_uid != geteuid() { warnings.append("owned by \(userName(uid: info.st_uid)), not by you") }
+        if info.st_mode & 0o077 != 0 { warnings.append("open to group or others (mode \(mode)): chmod 700 \(path)") }
         return StateDirectoryStatus(
-            path: path, exists: true, owner: userName(uid: info.st_uid),
-            mode: String(repeating: "0", count: max(0, 4 - mode.count)) + mode,
-            holder: readHolder(lockPath: path + "/" + StateDirectory.lockFileName))
+            path: path, exists: true, owner: userName(uid: info.st_uid), mode: mode,
+            holder: readHolder(lockPath: path + "/" + StateDirectory.lockFileName), warnings: warnings)
     }
 
     /// The lock file's `pid user host`, and whether the kernel's lock table

@@ -75,6 +75,7 @@ struct WhoamiReport: Sendable, Equatable, Codable {
         let state = stateDirectory
         if state.exists {
             lines.append("state:     \(state.path) (owner \(state.owner ?? "?"), mode \(state.mode ?? "?"))")
+            for warning in state.warnings { lines.append("warning:   state directory \(warning)") }
         } else {
             lines.append("state:     \(state.path) (not created yet)")
         }

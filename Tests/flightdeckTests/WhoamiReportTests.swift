@@ -118,6 +118,23 @@ final class WhoamiReportTests: XCTestCase {
         XCTAssertTrue(text.contains("mode 0700)"), text)
         XCTAssertTrue(text.contains("engine:    none running (the last one was pid \(getpid())"), text)
         XCTAssertTrue(text.contains("ssh:       not an SSH session"), text)
+        XCTAssertFalse(text.contains("warning:"), text)
+    }
+
+    func testLooseStateDirectoryWarns() throws {
+        let path = directory + "/loose"
+        XCTAssertEqual(mkdir(path, 0o755), 0)
+        XCTAssertEqual(chmod(path, 0o755), 0)
+        let status = StateDirectoryStatus.inspect(path)
+        XCTAssertEqual(status.warnings, ["open to group or others (mode 0755): chmod 700 \(path)"])
+        XCTAssertNil(status.holder)
+        let text = WhoamiReport.make(user: "bob", uid: 1, groups: [], sshClient: nil, spec: spec(.open), projectFile: nil, sessionReadOnly: false,
+                                     stateDirectory: status).text
+        XCTAssertTrue(text.contains("warning:   state directory open to group or others (mode 0755)"), text)
+        if geteuid() == 0 {
+            XCTAssertEqual(chown(path, 4242, 4242), 0)
+            XCTAssertEqual(StateDirectoryStatus.inspect(path).warnings.first, "owned by 4242, not by you")
+        }
     }
 
     func testLockTableParsing() {
