@@ -177,6 +177,12 @@ public struct KeyMap: Sendable {
 }
 
 extension KeyMap {
+    /// This key map without the bindings whose action needs a right
+    /// `rights` lacks (for the hint bar and help of a restricted operator).
+    public func allowing(_ rights: OperatorRights) -> KeyMap {
+        rights == .all ? self : KeyMap(bindings: bindings.filter(rights.allows))
+    }
+
     /// The sections of the help overlay and README table, in order.
     public static let helpSections: [(InputMode, Screen?)] = [
         (.normal, nil), (.normal, .pipelines), (.normal, .deployments), (.normal, .models), (.normal, .monitors), (.normal, .events), (.dialog, nil), (.command, nil), (.filter, nil), (.help, nil),

@@ -22,6 +22,10 @@ public enum Reducer {
 
     /// Applies `action` given what the current screen shows.
     public static func reduce(_ action: Action, state: inout UIState, context: ReducerContext) -> [EngineCommand] {
+        if let refusal = context.rights.refusal(for: action) {
+            state.status = StatusMessage(refusal, isError: true)
+            return []
+        }
         if state.screen == .pipelines, let data = context.pipelines,
            let commands = reducePipelines(action, state: &state, data: data, user: context.user) {
             return commands
@@ -186,6 +190,10 @@ public enum Reducer {
                 state.status = nil
                 return reduce(action, state: &state, context: context)
             case .success(.engine(let command)):
+                if let refusal = context.rights.refusal(for: command.requiredRight) {
+                    state.status = StatusMessage(refusal, isError: true)
+                    return []
+                }
                 state.status = nil
                 return [command]
             case .failure(let error):

@@ -20,10 +20,13 @@ public struct ReducerContext: Sendable {
     public var events: EventsData?
     /// The Monitors screen's lists, when it is showing.
     public var monitors: MonitorsData?
+    /// The rights the operator holds: an action needing one they lack is
+    /// refused on the status line and sends nothing.
+    public var rights: OperatorRights
 
     public init(rowCount: Int = 0, pipelines: PipelinesData? = nil, user: String? = nil,
                 models: ModelsData? = nil, identity: DecisionIdentity? = nil, deployments: DeploymentsData? = nil,
-                events: EventsData? = nil, monitors: MonitorsData? = nil) {
+                events: EventsData? = nil, monitors: MonitorsData? = nil, rights: OperatorRights = .all) {
         self.rowCount = rowCount
         self.pipelines = pipelines
         self.user = user
@@ -32,5 +35,6 @@ public struct ReducerContext: Sendable {
         self.deployments = deployments
         self.events = events
         self.monitors = monitors
+        self.rights = rights
     }
 }

@@ -16,6 +16,7 @@ enum CommandDelivery {
     /// reports its result (exit 0 applied or unchanged, 2 rejected or
     /// invalid, 1 when no result came in time).
     static func deliver(_ command: EngineCommand, workspace: Workspace, user: String, local: (OpenEngine) throws -> Void) throws {
+        try refuseIfReadOnly(command, workspace: workspace)
         let opened: OpenEngine
         do {
             opened = try workspace.openEngine(persist: true)
@@ -35,7 +36,7 @@ enum CommandDelivery {
     /// store could not be written).
     static func deliver(_ command: EngineCommand, workspace: Workspace, user: String) throws {
         try deliver(command, workspace: workspace, user: user) { opened in
-            let result = opened.engine.apply(command, origin: OperatorIdentity.origin(.cli, user: user))
+            let result = opened.engine.apply(command, origin: OperatorIdentity.origin(.cli, user: user, readOnly: workspace.readOnly))
             guard result.outcome != .rejected else { throw cliFailure(result.message) }
             print(TextSanitizer.clean(result.message))
             let snapshot = opened.engine.snapshot()
@@ -44,10 +45,18 @@ enum CommandDelivery {
         }
     }
 
+    /// With `--read-only`, refuses `command` before it reaches any engine:
+    /// the message on standard error, exit 2.
+    static func refuseIfReadOnly(_ command: EngineCommand, workspace: Workspace) throws {
+        guard workspace.readOnly else { return }
+        throw cliFailure("refused: read-only session: \(command.auditSummary.action) needs the \(command.requiredRight.rawValue) right "
+            + "and this command was started with --read-only; nothing was sent")
+    }
+
     /// Submits through the channel, waits, prints the result.
     static func submit(_ command: EngineCommand, workspace: Workspace, user: String, enginePID: Int32) throws {
         let channel = CommandChannel(databasePath: workspace.statePath + "/" + StateDirectory.databaseFileName)
-        let id = try userFacing { try channel.submit(command, origin: OperatorIdentity.origin(.channel, user: user)) }
+        let id = try userFacing { try channel.submit(command, origin: OperatorIdentity.origin(.channel, user: user, readOnly: workspace.readOnly)) }
         // Unbuffered, so a script sees it while the CLI waits.
         FileHandle.standardOutput.write(Data("submitted as command \(id) to the running engine (pid \(enginePID)); waiting...\n".utf8))
         guard let outcome = try userFacing({ try channel.waitForResult(id: id, timeoutMilliseconds: waitMilliseconds) }) else {

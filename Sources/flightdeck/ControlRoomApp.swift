@@ -18,8 +18,10 @@ final class ControlRoomApp {
         var startupMessage: String?
         /// The operator's login name, recorded with every command.
         var user: String?
-        /// Whether this session may only watch (`--read-only`).
+        /// `--read-only`: the origin of every command says so (the engine refuses them).
         var readOnly = false
+        /// What the operator may do: the hint bar, help and reducer follow it.
+        var rights: OperatorRights = .all
     }
 
     private var source: any ControlRoomSource
@@ -52,7 +54,7 @@ final class ControlRoomApp {
 
     private func loop(terminal: NcursesTerminal) -> Int32 {
         let depth = options.monochrome ? ColorDepth.monochrome : terminal.colorDepth
-        let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs)
+        let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs, rights: options.rights)
         var state = UIState()
         if let message = options.startupMessage { state.status = StatusMessage(message, isError: true) }
         let frameNanoseconds = UInt64(1_000_000_000 / options.refreshHz)
@@ -104,6 +106,10 @@ final class ControlRoomApp {
                 continue
             }
             if key == .char("T"), state.session?.isAlert == true, let takeOver, state.mode == .normal {
+                if let refusal = options.rights.refusal(for: .control) {
+                    state.status = StatusMessage("cannot take over the engine: \(refusal)", isError: true)
+                    continue
+                }
                 do {
                     let attached = source
                     source = try takeOver()
@@ -122,7 +128,8 @@ final class ControlRoomApp {
                 continue
             }
             let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
-            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity)
+            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity,
+                                                                rights: options.rights)
             let commands = Reducer.handle(key, state: &state, context: reducerContext)
             let origin = OperatorIdentity.origin(.key, user: options.user, readOnly: options.readOnly)
             if let status = source.perform(commands, origin: origin) { state.status = status }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ControlRoom
 import Engine
 import Foundation
 import SimKernel
@@ -61,6 +62,8 @@ struct ControlRoomCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(reason)\n".utf8))
             throw ExitCode(2)
         }
+        let user = OperatorIdentity.loginName()
+        let groups = UnixGroups.resolve(user, fallback: OperatorIdentity.groupNames())
         let appOptions = ControlRoomApp.Options(
             refreshHz: refresh,
             exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
@@ -68,7 +71,9 @@ struct ControlRoomCommand: ParsableCommand {
             monochrome: noColor || environment["NO_COLOR"] != nil,
             theme: loadedTheme.theme,
             startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" },
-            user: OperatorIdentity.loginName()
+            user: user,
+            readOnly: workspace.readOnly,
+            rights: OperatorRights(policy: workspace.spec.access, user: user, groups: groups, readOnly: workspace.readOnly)
         )
         let startSpeed = SimSpeed(parsing: speed)!
         let openLocal: () throws -> any ControlRoomSource = { [seed] in

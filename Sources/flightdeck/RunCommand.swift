@@ -26,6 +26,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace.load(options)
         let bindings = try PipelineParams.bindings(params, pipeline: pipeline, in: workspace.spec)
+        try CommandDelivery.refuseIfReadOnly(.trigger(pipeline: pipeline, params: bindings, by: OperatorIdentity.loginName()), workspace: workspace)
         let opened = try userFacing { try workspace.openEngine(persist: true) }
         try RunDriver.drive(opened, pipeline: pipeline, bindings: bindings, follow: follow)
     }

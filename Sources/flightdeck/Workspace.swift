@@ -10,6 +10,8 @@ struct Workspace {
     let projectFile: String?
     /// The state directory's path.
     let statePath: String
+    /// `--read-only`: every state-changing action is refused.
+    var readOnly = false
 
     /// Loads the project named by the options (`--project`, else
     /// `./flightdeck.yaml`, else the embedded demo). Errors are printed with
@@ -28,7 +30,7 @@ struct Workspace {
         switch result {
         case .success(let spec):
             let statePath = options.state ?? file.map { StateDirectory.defaultPath(forProjectFile: $0) } ?? (cwd + "/" + StateDirectory.defaultName)
-            return Workspace(spec: spec, projectFile: file, statePath: statePath)
+            return Workspace(spec: spec, projectFile: file, statePath: statePath, readOnly: options.readOnly)
         case .failure(let errors):
             printErrors(errors)
             throw ExitCode(2)
@@ -86,6 +88,7 @@ struct Workspace {
             servingStore: servingStore, monitoringStore: monitoringStore
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
+        engine.groupResolver = { UnixGroups.resolve($0) }
         let live = (store as? SQLiteRunStore).map { LiveSnapshotStore(sharing: $0) }
         return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0, live: live) })
     }

@@ -60,6 +60,7 @@ public enum ControlRoomView {
             MonitorsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
         }
         StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)
+        let keyMap = keyMap.allowing(context.rights)
         KeyHintBar(
             hints: keyMap.hints(for: state.mode, on: state.screen).map { hint in
                 let parts = hint.hint!.split(separator: " ", maxSplits: 1).map(String.init)
@@ -80,7 +81,15 @@ public enum ControlRoomView {
     /// What the reducer needs to know about the current screen.
     /// `identity` is who approves or rejects (taken by the run loop when
     /// the key is handled).
-    public static func reducerContext(snapshot: EngineSnapshot, state: UIState, user: String?, identity: DecisionIdentity? = nil) -> ReducerContext {
+    /// `rights` are the operator's (refused actions send nothing).
+    public static func reducerContext(snapshot: EngineSnapshot, state: UIState, user: String?, identity: DecisionIdentity? = nil,
+                                      rights: OperatorRights = .all) -> ReducerContext {
+        var context = screenContext(snapshot: snapshot, state: state, user: user, identity: identity)
+        context.rights = rights
+        return context
+    }
+
+    private static func screenContext(snapshot: EngineSnapshot, state: UIState, user: String?, identity: DecisionIdentity?) -> ReducerContext {
         switch state.screen {
         case .events:
             let data = EventsData(snapshot: snapshot, selection: state.selection(for: .events), filter: state.filter(for: .events))

@@ -1,8 +1,8 @@
 import Engine
 import TUICore
 
-/// The top line: product, project, pending approvals, simulated clock,
-/// speed, running state.
+/// The top line: product, project, pending approvals, `read-only` for an
+/// operator who may only watch, simulated clock, speed, running state.
 enum HeaderView {
     static func render(snapshot: EngineSnapshot, screen: Screen = .overview, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let p = context.palette
@@ -11,10 +11,12 @@ enum HeaderView {
         x += buffer.put(" FLIGHTDECK ", x: x, y: area.y, maxWidth: area.maxX - x, style: p.headerAccent)
         x += buffer.put(" " + TextSanitizer.clean(snapshot.projectName) + " ", x: x, y: area.y, maxWidth: max(0, area.maxX - x - 40), style: p.header.bold())
         let state = snapshot.isPaused ? "PAUSED" : "running"
-        let right = "\(snapshot.now.clockLabel)  \(snapshot.speed)  \(state) "
+        let readOnly = context.rights.isReadOnly ? "read-only  " : ""
+        let right = "\(readOnly)\(snapshot.now.clockLabel)  \(snapshot.speed)  \(state) "
         let rightWidth = CharacterWidth.of(right)
         let rx = max(x, area.maxX - rightWidth)
         buffer.put(right, x: rx, y: area.y, maxWidth: area.maxX - rx, style: p.header)
+        if !readOnly.isEmpty { buffer.put("read-only", x: rx, y: area.y, maxWidth: area.maxX - rx, style: p.headerAccent) }
         if snapshot.isPaused {
             let stateX = area.maxX - CharacterWidth.of(state + " ")
             if stateX >= rx { buffer.put(state, x: stateX, y: area.y, style: p.headerAccent) }

@@ -2,7 +2,7 @@ import TUICore
 
 /// The `?` overlay, generated from the key map and the command list.
 enum HelpOverlay {
-    static func lines(keyMap: KeyMap) -> [(String, String)] {
+    static func lines(keyMap: KeyMap, rights: OperatorRights = .all) -> [(String, String)] {
         var lines: [(String, String)] = []
         for (mode, screen) in KeyMap.helpSections {
             lines.append(("", ""))
@@ -12,13 +12,20 @@ enum HelpOverlay {
         }
         lines.append(("", ""))
         lines.append(("Commands", ""))
-        lines += CommandLineParser.usage
+        // The clock commands need the control right.
+        let clock = [":pause", ":speed", ":faster"]
+        lines += CommandLineParser.usage.filter { usage in rights.holds(.control) || !clock.contains { usage.0.hasPrefix($0) } }
+        if rights.isReadOnly {
+            lines.append(("", ""))
+            lines.append(("Read-only", ""))
+            lines.append(("hidden keys", "Keys that change state are left out: this session only watches"))
+        }
         return Array(lines.dropFirst())
     }
 
     static func render(state: UIState, keyMap: KeyMap, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let p = context.palette
-        let all = lines(keyMap: keyMap)
+        let all = lines(keyMap: keyMap, rights: context.rights)
         let box = area.inset(by: 1).centered(width: min(area.width - 4, 76), height: all.count + 2)
         buffer.fill(box, style: p.base)
         let inner = Block(title: "Help", titleRight: "Esc closes", borderStyle: p.accent, titleStyle: p.title, glyphs: context.glyphs)

@@ -81,10 +81,14 @@ public struct Palette: Sendable, Equatable {
 public struct RenderContext: Sendable {
     public var palette: Palette
     public var glyphs: GlyphSet
+    /// The operator's rights: keys they may not use are left out of the
+    /// key-hint bar and help; the header says `read-only` when so.
+    public var rights: OperatorRights
 
-    public init(palette: Palette = .monochrome, glyphs: GlyphSet = .unicode) {
+    public init(palette: Palette = .monochrome, glyphs: GlyphSet = .unicode, rights: OperatorRights = .all) {
         self.palette = palette
         self.glyphs = glyphs
+        self.rights = rights
     }
 
     /// Separates parts of a title or footer: ` · `, or ` - ` in ASCII.

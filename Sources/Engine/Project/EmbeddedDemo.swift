@@ -512,5 +512,16 @@ alerts:
     warning: 500
     critical: 2000
     for: 2m
+
+# access: who may act (see docs/project-file.md#access). Without it, as here,
+# everyone who can open the state directory (created 0700) may do everything.
+# Listing a right (control, trigger, approve, rollback, weights, archive,
+# alerts) restricts it to a login name, group:NAME or "*"; [] means no one;
+# users:/groups: with {read_only: true} may only watch. For example:
+# access:
+#   approve: [alice, group:ml-leads]
+#   rollback: [group:oncall]
+#   users:
+#     bob: {read_only: true}
 """#
 }

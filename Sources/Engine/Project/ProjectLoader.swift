@@ -14,7 +14,7 @@ public enum ProjectLoader {
     /// on earlier ones, e.g. pipelines on pools).
     static var sections: [any ProjectSection.Type] {
         [ProjectNameSection.self, SeedSection.self, PoolsSection.self, DataSection.self, PipelinesSection.self, ModelsSection.self,
-         DeploymentsSection.self, MonitorsSection.self, AlertsSection.self]
+         DeploymentsSection.self, MonitorsSection.self, AlertsSection.self, AccessSection.self]
     }
 
     /// The top-level keys, in the order they are documented.

@@ -39,7 +39,7 @@ final class ProjectTopLevelValidationTests: XCTestCase {
 
     func testUnknownTopLevelKeyListsTheValidKeys() {
         XCTAssertEqual(ProjectTestSupport.errors("project: demo\nmonitoring: {}\n"),
-                       ["2:1: unknown key 'monitoring' in the project file; expected one of: project, seed, pools, data, pipelines, models, deployments, monitors, alerts"])
+                       ["2:1: unknown key 'monitoring' in the project file; expected one of: project, seed, pools, data, pipelines, models, deployments, monitors, alerts, access"])
     }
 
     func testSeed() throws {
@@ -80,9 +80,9 @@ final class ProjectTopLevelValidationTests: XCTestCase {
 
     func testRootMustBeAMapping() {
         XCTAssertEqual(ProjectTestSupport.errors("- a\n- b\n"),
-                       ["1:1: expected a mapping of top-level keys (project, seed, pools, data, pipelines, models, deployments, monitors, alerts), found a list"])
+                       ["1:1: expected a mapping of top-level keys (project, seed, pools, data, pipelines, models, deployments, monitors, alerts, access), found a list"])
         XCTAssertEqual(ProjectTestSupport.errors("just text\n"),
-                       ["1:1: expected a mapping of top-level keys (project, seed, pools, data, pipelines, models, deployments, monitors, alerts), found 'just text'"])
+                       ["1:1: expected a mapping of top-level keys (project, seed, pools, data, pipelines, models, deployments, monitors, alerts, access), found 'just text'"])
     }
 
     func testEmptyFile() {
