@@ -8,6 +8,14 @@ extension Engine {
     /// so the log shows every attempt at a state change.
     @discardableResult
     public func apply(_ command: EngineCommand, origin: CommandOrigin) -> CommandResult {
+        if let problem = command.validationProblem {
+            // Malformed (however it arrived): refused before the policy is
+            // asked, logged as an event and audited as invalid.
+            let result = CommandResult.rejected(problem)
+            record(.commandRejected, "rejected \(command.auditSummary.action) from \(CommandText.shown(origin.user, limit: 40)): \(problem)")
+            recordInvalidAudit(origin: origin, summary: command.auditSummary, message: problem)
+            return result
+        }
         let groups = groupResolver?(origin.user) ?? origin.groups
         let result: CommandResult
         switch accessPolicy.decide(command.requiredRight, user: origin.user, groups: groups, readOnly: origin.readOnly) {
@@ -22,6 +30,20 @@ extension Engine {
             action: summary.action, target: summary.target, reason: summary.reason,
             result: result.outcome.auditName, message: result.message))
         return result
+    }
+
+    /// Audits a malformed command (result `invalid`): its target and reason
+    /// are cut to their limits and stripped of control characters, so a
+    /// hostile payload cannot flood the log.
+    func recordInvalidAudit(origin: CommandOrigin, summary: (action: String, target: String, reason: String?), message: String) {
+        recordAudit(AuditRecord(
+            simTime: now, wallTime: origin.wallTime.map { CommandText.shown($0, limit: CommandLimits.nameLength) },
+            user: CommandText.shown(origin.user, limit: CommandLimits.nameLength),
+            sshClient: origin.sshClient.map { CommandText.shown($0, limit: CommandLimits.nameLength) }, source: origin.source,
+            action: CommandText.shown(summary.action, limit: CommandLimits.nameLength),
+            target: CommandText.shown(summary.target, limit: CommandLimits.nameLength),
+            reason: summary.reason.map { CommandText.shown($0, limit: CommandLimits.reasonLength) },
+            result: "invalid", message: message))
     }
 
     /// Appends `record` to the audit log: kept in ``recentAudit`` and

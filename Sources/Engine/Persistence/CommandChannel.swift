@@ -297,8 +297,11 @@ public enum CommandChannelError: Error, Sendable, Hashable, CustomStringConverti
 
 extension Engine {
     /// Applies the channel's pending commands in id order through
-    /// ``apply(_:origin:)`` (access checked, audited) and records each result (undecodable payloads as
-    /// `invalid`, with the decoding error); returns how many it handled.
+    /// ``apply(_:origin:)`` (validated, access checked, audited) and records
+    /// each result. A malformed command (``EngineCommand/validationProblem``)
+    /// and a payload that does not decode are recorded `invalid`, logged as
+    /// a `command-rejected` event and audited with result `invalid`; returns
+    /// how many it handled.
     /// When the channel cannot be read or written, the error is reported in
     /// ``storeError`` and the rest waits for the next call.
     @discardableResult
@@ -316,9 +319,18 @@ extension Engine {
                 switch entry.payload {
                 case .command(let command):
                     let result = apply(command, origin: entry.origin)
-                    try channel.recordResult(id: entry.id, result: result, at: now)
-                case .undecodable(_, let error):
-                    try channel.recordInvalid(id: entry.id, error: error, at: now)
+                    if command.validationProblem != nil {
+                        // Malformed: apply(_:origin:) refused, logged and audited it.
+                        try channel.recordInvalid(id: entry.id, error: result.message, at: now)
+                    } else {
+                        try channel.recordResult(id: entry.id, result: result, at: now)
+                    }
+                case .undecodable(let payload, let error):
+                    let message = CommandText.shown(error, limit: CommandLimits.reasonLength)
+                    record(.commandRejected, "rejected command \(entry.id) from \(CommandText.shown(entry.origin.user, limit: 40)): \(message)")
+                    recordInvalidAudit(origin: entry.origin, summary: ("undecodable", "command \(entry.id)", nil),
+                                       message: message + " (payload of \(payload.utf8.count) bytes)")
+                    try channel.recordInvalid(id: entry.id, error: message, at: now)
                 }
                 handled += 1
             } catch {

@@ -26,6 +26,8 @@ enum YAMLComposer {
     private static let sentinelBase: UInt32 = 0xE000
 
     static func compose(_ text: String) -> Outcome {
+        // Deep nesting and alias bombs are refused before Yams sees them.
+        if let (position, message) = YAMLStructureGuard.problem(in: text) { return .syntaxError(position, message) }
         var working = Array(text.unicodeScalars)
         var lineStarts = lineStartOffsets(of: working)
         var originals: [Unicode.Scalar] = []
