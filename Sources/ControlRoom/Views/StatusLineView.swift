@@ -15,7 +15,7 @@ enum StatusLineView {
                 buffer.put(state.completions.joined(separator: "  "), in: Rect(x: x, y: area.y, width: area.maxX - x, height: 1), style: p.muted, ellipsis: context.glyphs.ellipsis)
             } else if let status = state.status {
                 let x = fieldArea.maxX + 2
-                buffer.put(status.text, in: Rect(x: x, y: area.y, width: area.maxX - x, height: 1), style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
+                buffer.put(TextSanitizer.clean(status.text), in: Rect(x: x, y: area.y, width: area.maxX - x, height: 1), style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
             }
         case .filter:
             buffer.put("/", x: area.x, y: area.y, style: p.accent)
@@ -30,7 +30,7 @@ enum StatusLineView {
                 left = sessionOnTheRight(session, area: area, context: context, into: &buffer)
             }
             if let status = state.status {
-                buffer.put(status.text, in: left, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
+                buffer.put(TextSanitizer.clean(status.text), in: left, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
             } else if !state.filter(for: state.screen).isEmpty {
                 buffer.put("filter: \(state.filter(for: state.screen))  (/ to edit, Esc to clear)", in: left, style: p.muted, ellipsis: context.glyphs.ellipsis)
             }

@@ -116,8 +116,8 @@ private struct Problems {
     mutating func add(_ problem: String) { list.append(problem) }
 
     var summary: String? {
-        guard let first = list.first else { return nil }
-        return list.count == 1 ? "invalid command: \(first)" : "invalid command: \(first) (and \(list.count - 1) more)"
+        guard !list.isEmpty else { return nil }
+        return "invalid command: " + list.joined(separator: "; ")
     }
 
     /// A name: not empty, no control characters, at most the name limit.

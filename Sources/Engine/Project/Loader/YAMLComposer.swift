@@ -134,8 +134,19 @@ enum YAMLComposer {
     // MARK: Syntax errors
 
     private static func describe(_ error: YamlError, text: String, lineStarts: [Int]) -> (SourcePosition, String) {
-        func position(_ mark: Mark) -> SourcePosition { SourcePosition(line: max(mark.line, 1), column: max(mark.column, 1)) }
+        func position(_ mark: Mark) -> SourcePosition {
+            // libyaml puts an error at the end of a file that ends with a
+            // newline on the line after the last: point at the last line's end.
+            let lines = lines(of: text)
+            guard mark.line > lines.count else { return SourcePosition(line: max(mark.line, 1), column: max(mark.column, 1)) }
+            return SourcePosition(line: max(lines.count, 1), column: (lines.last?.count ?? 0) + 1)
+        }
         func message(_ problem: String, _ context: YamlError.Context?) -> String {
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml's own limit, hit while scanning a long run of [ or {.
+                return "mappings and lists nested more than \(YAMLStructureGuard.maxDepth) levels deep; "
+                    + "expected a project file nested at most \(YAMLStructureGuard.maxDepth) levels"
+            }
             guard let context else { return "invalid YAML: \(problem)" }
             return "invalid YAML: \(problem) (\(context.text) at \(context.mark.line):\(context.mark.column))"
         }
