@@ -83,7 +83,8 @@ public enum ControlRoomView {
     public static func reducerContext(snapshot: EngineSnapshot, state: UIState, user: String?, identity: DecisionIdentity? = nil) -> ReducerContext {
         switch state.screen {
         case .events:
-            let data = EventsData(snapshot: snapshot, selection: state.selection(for: .events), filter: state.filter(for: .events))
+            let data = EventsData(snapshot: snapshot, selection: state.selection(for: .events), filter: state.filter(for: .events),
+                                  showAudit: state.eventsShowAudit)
             return ReducerContext(rowCount: data.rowCount, user: user, identity: identity, events: data)
         case .pipelines:
             return ReducerContext(pipelines: PipelinesData(snapshot: snapshot, state: state.pipelines, filter: state.filter(for: .pipelines)), user: user, identity: identity)
