@@ -86,6 +86,10 @@ struct Workspace {
             servingStore: servingStore, monitoringStore: monitoringStore
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
+        engine.wallClock = { OperatorIdentity.wallTime() }
+        if let runStore = store as? SQLiteRunStore {
+            engine.attachAuditSink(SQLiteAuditStore(sharing: runStore))
+        }
         return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0) })
     }
 
