@@ -49,7 +49,7 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(command.limit, 5)
         XCTAssertEqual(command.user, "bob")
         XCTAssertTrue(Flightdeck.configuration.subcommands.map { $0.configuration.commandName }.contains("audit"))
-        XCTAssertThrowsError(try AuditCommand.parse(["--limit", "-1", "--project", "/nonexistent/flightdeck.yaml"]).run()) { error in
+        XCTAssertThrowsError(try AuditCommand.parse(["--limit=-1", "--project", "/nonexistent/flightdeck.yaml"]).run()) { error in
             XCTAssertEqual(error as? ExitCode, ExitCode(2))
         }
     }

@@ -26,10 +26,10 @@ enum AuditLogPanel {
             return
         }
         let wide = body.width >= 100
-        var columns = [TableColumn("Time", width: .length(wide ? 14 : 11)), TableColumn("Who", width: .length(wide ? 20 : 14))]
+        var columns = [TableColumn("Time", width: .length(wide ? 14 : 11)), TableColumn("Who", width: .length(wide ? 20 : 13))]
         if wide { columns.append(TableColumn("Source", width: .length(9))) }
-        columns += [TableColumn("Action", width: .length(wide ? 16 : 12)), TableColumn("Target", width: .length(wide ? 18 : 13)),
-                    TableColumn("Result", width: .length(9)), TableColumn("Reason", width: .fill())]
+        columns += [TableColumn("Action", width: .length(16)), TableColumn("Target", width: .length(wide ? 18 : 12)),
+                    TableColumn("Result", width: .length(wide ? 9 : 8)), TableColumn("Reason", width: .fill())]
         let selectedRow = data.selectedIndex - data.alerts.count
         let selected = selectedRow >= 0 ? selectedRow : nil
         let visibleRows = max(0, body.height - 1)

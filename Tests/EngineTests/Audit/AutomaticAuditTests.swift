@@ -25,7 +25,7 @@ final class AutomaticAuditTests: XCTestCase {
         XCTAssertEqual(timeout.user, CommandOrigin.automaticUser)
         XCTAssertEqual(timeout.source, .automatic)
         XCTAssertEqual(timeout.wallTime, wall)
-        XCTAssertEqual(timeout.simTime, RT.hours(25))
+        XCTAssertEqual(timeout.simTime, RT.hours(24), "the deadline: registered at 0 with a 24h timeout")
         XCTAssertEqual(engine.snapshot().audit.last, timeout, "the snapshot carries the recent records")
         XCTAssertTrue(log.verify().isIntact)
     }
