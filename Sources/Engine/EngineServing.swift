@@ -196,7 +196,7 @@ extension Engine {
         let model = runtime.spec.model
         let who = identity?.user ?? "rollout"
         for effect in effects {
-            if identity == nil { auditRolloutEffect(effect, deployment: id, model: model) }
+            if identity == nil { auditRolloutEffect(effect, on: runtime) }
             switch effect {
             case .route(let routing, let why):
                 setRouting(routing, on: runtime, why: why, who: who)

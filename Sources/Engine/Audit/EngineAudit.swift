@@ -22,11 +22,17 @@ extension Engine {
 
 extension Engine {
     /// Audits what a rollout did by itself (its effects with no operator
-    /// command behind them): traffic steps, promotions, rollbacks, aborts,
-    /// approvals it asked for or recorded. Notes (`log`) change nothing.
-    func auditRolloutEffect(_ effect: RolloutEffect, deployment: String, model: String) {
+    /// command behind them, before they are applied): traffic steps,
+    /// promotions, rollbacks, aborts, approvals it asked for or recorded.
+    /// Notes (`log`) change nothing; a bandit's re-allocations among the
+    /// same versions (about one a minute) are kept in the traffic history
+    /// only, so they do not drown the log.
+    func auditRolloutEffect(_ effect: RolloutEffect, on runtime: DeploymentRuntime) {
+        let deployment = runtime.spec.id, model = runtime.spec.model
         switch effect {
         case .route(let routing, let why):
+            if case .bandit = runtime.spec.strategy,
+               Set(routing.live.map(\.version)) == Set(runtime.simulator.routing.live.map(\.version)) { return }
             recordAutomaticAudit(action: "rollout-step", target: deployment, reason: why, message: routing.splitText)
         case .requestApproval(let version):
             recordAutomaticAudit(action: "request-approval", target: "\(model) v\(version)", reason: "rollout gate of \(deployment)",
