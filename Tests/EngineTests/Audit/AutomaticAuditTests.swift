@@ -30,6 +30,17 @@ final class AutomaticAuditTests: XCTestCase {
         XCTAssertTrue(log.verify().isIntact)
     }
 
+    func testAnAutoPolicyDecisionIsAudited() throws {
+        var project = ProjectSpec(name: "auto")
+        project.models = [ModelSpec(id: "churn", policy: .auto(try PromotionRule(parsing: "auc >= champion.auc")))]
+        let engine = try Engine(configuration: EngineConfiguration(projectName: "auto", seed: 1), project: project)
+        try engine.registerModelVersion(model: "churn", lineage: RT.lineage(), metrics: RT.metrics(auc: 0.8), artifact: RT.artifact(1))
+        let decision = try XCTUnwrap(engine.recentAudit.elements.first { $0.action == "auto-approved" })
+        XCTAssertEqual(decision.target, "churn v1")
+        XCTAssertEqual(decision.source, .automatic)
+        XCTAssertNotNil(decision.reason)
+    }
+
     func testRecordsMadeBeforeTheSinkIsAttachedAreWrittenOnce() {
         let engine = Engine(configuration: EngineConfiguration(projectName: "p", seed: 1))
         engine.recordAutomaticAudit(action: "schedule", target: "retrain run 1", reason: "schedule d0 12:00", message: "queued")
