@@ -58,6 +58,9 @@ public enum Action: Hashable, Sendable {
     case acknowledgeAlert
     case silenceAlert
     case openSubject
+    /// Events screen: `a` switches the lower list between the event log
+    /// and the audit log.
+    case toggleAuditLog
     /// Monitors screen: [ and ] select the previous or next monitor; Tab
     /// and Shift-Tab visit the monitors and then the next or previous
     /// screen; Enter opens the selected monitor's deployment.

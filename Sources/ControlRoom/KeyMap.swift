@@ -140,6 +140,7 @@ public struct KeyMap: Sendable {
             KeyBinding(.char("k"), .normal, .acknowledgeAlert, "Acknowledge the selected alert (asks for an optional reason; the Up arrow moves up here)", hint: "k Ack", screen: .events),
             KeyBinding(.char("s"), .normal, .silenceAlert, "Silence the selected alert for a duration (asks for it, 1h by default, then a reason)", hint: "s Silence", screen: .events),
             KeyBinding(.enter, .normal, .openSubject, "Open what the row is about: its run, version, deployment, alert or monitor", hint: "Enter Open", screen: .events),
+            KeyBinding(.char("a"), .normal, .toggleAuditLog, "Switch the lower list between the event log and the audit log (who did what, from where)", hint: "a Audit", screen: .events),
             KeyBinding(.char("["), .normal, .moveMonitorSelection(-1), "Select the previous monitor", screen: .monitors),
             KeyBinding(.char("]"), .normal, .moveMonitorSelection(1), "Select the next monitor", hint: "[/] Monitor", screen: .monitors),
             KeyBinding(.tab, .normal, .cycleMonitors(1), "Next monitor; after the last one, the next screen", screen: .monitors),

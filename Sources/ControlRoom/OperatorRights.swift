@@ -71,7 +71,7 @@ extension Action {
         case .showScreen, .nextScreen, .previousScreen, .openHelp, .closeOverlay, .openCommandLine, .openFilter,
              .moveSelection, .selectFirst, .selectLast, .quit, .editText, .submitText, .completeCommand, .scrollHelp,
              .drillIn, .drillOut, .toggleFollowLog, .compareVersions, .moveArmSelection, .openSubject,
-             .moveMonitorSelection, .cycleMonitors, .openMonitorDeployment,
+             .moveMonitorSelection, .cycleMonitors, .openMonitorDeployment, .toggleAuditLog,
              .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
             return nil
         }

@@ -121,7 +121,7 @@ public enum Reducer {
         case .drillIn, .drillOut, .triggerRun, .rerunFromFailure, .cancelRun, .clearStep, .markStep, .toggleFollowLog,
              .approveVersion, .rejectVersion, .moveAlias, .archiveVersion, .compareVersions,
              .promoteRollout, .promoteRolloutFully, .abortRollout, .toggleRolloutPause, .setRolloutWeight, .retryRollout,
-             .moveArmSelection, .pinArm, .freezeArm, .releaseArm, .acknowledgeAlert, .silenceAlert, .openSubject,
+             .moveArmSelection, .pinArm, .freezeArm, .releaseArm, .acknowledgeAlert, .silenceAlert, .openSubject, .toggleAuditLog,
              .moveMonitorSelection, .openMonitorDeployment,
              .dialogSubmit, .dialogCancel, .dialogNextField, .dialogPreviousField, .dialogKey:
             // Handled above when their screen or dialog is showing.

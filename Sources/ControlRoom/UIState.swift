@@ -40,6 +40,8 @@ public struct UIState: Equatable, Sendable {
     public var models = ModelsUIState()
     public var deployments = DeploymentsUIState()
     public var monitors = MonitorsUIState()
+    /// Whether the Events screen lists the audit log instead of the event log.
+    public var eventsShowAudit = false
     /// The open dialog when `mode == .dialog`.
     public var dialog: DialogState?
     public var helpOffset = 0

@@ -260,7 +260,9 @@ public final class Engine {
             alerts: alertSummaries(),
             alertHistory: monitorHost?.history.last(100) ?? [],
             stories: monitorHost?.stories.stories ?? [],
-            monitoringStoreError: monitorHost?.storeError
+            monitoringStoreError: monitorHost?.storeError,
+            audit: recentAudit.last(100),
+            auditError: auditError
         )
     }
 }

@@ -20,6 +20,8 @@ extension Engine {
             monitor.frozen = frozen
             record(.monitorNote, "\(monitor.spec.deployment): promotions \(frozen ? "frozen: an SLO's error budget is spent" : "unfrozen")",
                    subject: .deployment(monitor.spec.deployment))
+            recordAutomaticAudit(action: frozen ? "freeze-promotions" : "unfreeze-promotions", target: monitor.spec.deployment,
+                                 reason: frozen ? "an SLO's error budget is spent" : "the error budget recovered", message: monitor.spec.id)
             if monitor.deployment.isRollingOut { evaluate(monitor.deployment) }
         }
     }
@@ -81,6 +83,8 @@ extension Engine {
             record(.story, "\(alert) fired again; not retraining: \(reason)", subject: .alert(alert))
         }
         for run in started {
+            recordAutomaticAudit(action: "trigger", target: "\(run.pipeline) run \(run.id)", reason: "on_alert \(alert): \(entry.message)",
+                                 message: "run #\(run.number) \(run.state.rawValue)")
             host.stories.begin(alert: alert, alertText: "\(alert) fired: \(entry.message)", pipeline: run.pipeline, run: run, at: now)
         }
         if !started.isEmpty {

@@ -77,6 +77,8 @@ extension Engine {
             record(.approvalRequested, "\(model) v\(version.version) awaits approval (\(request.policy))",
                    subject: .version(model: model, version: version.version))
             if request.status != .pending, let decision = registry.decisions(model, version: version.version).last {
+                recordAutomaticAudit(action: "auto-\(request.status.rawValue)", target: "\(model) v\(version.version)",
+                                     reason: decision.reason, message: "approval policy \(request.policy)")
                 record(.approvalDecided, "\(model) v\(version.version) \(request.status.rawValue): \(decision.reason)",
                        subject: .version(model: model, version: version.version))
             }
@@ -196,6 +198,8 @@ extension Engine {
         guard let registry else { return }
         for outcome in registry.expire(at: now) {
             record(.approvalDecided, "\(outcome.message): \(outcome.decision.reason)")
+            recordAutomaticAudit(action: "approval-timeout", target: "\(outcome.decision.model) v\(outcome.decision.version)",
+                                 reason: outcome.decision.reason, message: outcome.message)
         }
         flushRegistryChanges()
         scheduleRegistryTimeout()
@@ -210,6 +214,7 @@ extension Engine {
             if let registry = engine.registry, case .success(let report) = registry.cleanup(model: model, at: engine.now),
                !(report.actions.isEmpty && report.failures.isEmpty) {
                 engine.record(.registryCleanup, "\(report.summary) (scheduled)")
+                engine.recordAutomaticAudit(action: "cleanup", target: model, reason: "scheduled retention", message: report.summary)
                 engine.flushRegistryChanges()
             }
             engine.scheduleCleanup(model: model, every: every)

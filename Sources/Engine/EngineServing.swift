@@ -85,6 +85,8 @@ extension Engine {
                 runtime.problem = nil
                 setRouting(.single(champion.version, replicas: runtime.spec.replicas.count), on: runtime,
                            why: "initial deploy: v\(champion.version), the champion of \(runtime.spec.model)", who: "flightdeck")
+                recordAutomaticAudit(action: "deploy", target: "\(runtime.spec.id) v\(champion.version)",
+                                     reason: "the champion of \(runtime.spec.model)", message: "initial deploy")
                 host.pending.append(.deployment(runtime.state(at: now)))
             }
             if let rollout = runtime.rollout, rollout.phase.isActive,
@@ -144,6 +146,8 @@ extension Engine {
         runtime.simulator.advance(to: now)
         runtime.rollout = Rollout(deployment: runtime.spec, stable: stable, candidate: candidate, replicas: runtime.spec.replicas.count, at: now)
         runtime.tally.started += 1
+        recordAutomaticAudit(action: "rollout-start", target: "\(runtime.spec.id) v\(candidate)", reason: "new candidate of \(runtime.spec.model)",
+                             message: "\(runtime.spec.strategy.name) rollout of v\(candidate) over v\(stable)")
         record(.rolloutStarted, "\(runtime.spec.id): \(runtime.spec.strategy.name) rollout of \(runtime.spec.model) v\(candidate) over v\(stable)",
                subject: .deployment(runtime.spec.id))
         evaluate(runtime)
@@ -192,6 +196,7 @@ extension Engine {
         let model = runtime.spec.model
         let who = identity?.user ?? "rollout"
         for effect in effects {
+            if identity == nil { auditRolloutEffect(effect, on: runtime) }
             switch effect {
             case .route(let routing, let why):
                 setRouting(routing, on: runtime, why: why, who: who)

@@ -48,6 +48,10 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
     public var stories: [CTStory]
     /// The last error writing the monitoring history, cleared by the next success.
     public var monitoringStoreError: String?
+    /// The newest audit records (at most 100), oldest first.
+    public var audit: [AuditRecord]
+    /// The last error writing the audit log, cleared by the next success.
+    public var auditError: String?
 
     /// A snapshot with all its parts.
     public init(
@@ -57,7 +61,8 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
         models: [ModelSummary] = [], pendingApprovals: [PendingApproval] = [], registryStoreError: String? = nil,
         deployments: [DeploymentSummary] = [], servingStoreError: String? = nil,
         monitors: [MonitorSummary] = [], alerts: [AlertSummary] = [], alertHistory: [AlertHistoryEntry] = [],
-        stories: [CTStory] = [], monitoringStoreError: String? = nil
+        stories: [CTStory] = [], monitoringStoreError: String? = nil,
+        audit: [AuditRecord] = [], auditError: String? = nil
     ) {
         self.projectName = projectName
         self.seed = seed
@@ -81,5 +86,7 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
         self.alertHistory = alertHistory
         self.stories = stories
         self.monitoringStoreError = monitoringStoreError
+        self.audit = audit
+        self.auditError = auditError
     }
 }

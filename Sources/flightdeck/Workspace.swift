@@ -89,6 +89,10 @@ struct Workspace {
         )
         engine.codeVersion = spec.directory.flatMap { CodeVersion.describe(directory: $0) }
         engine.groupResolver = { UnixGroups.resolve($0) }
+        engine.wallClock = { OperatorIdentity.wallTime() }
+        if let runStore = store as? SQLiteRunStore {
+            engine.attachAuditSink(SQLiteAuditStore(sharing: runStore))
+        }
         let live = (store as? SQLiteRunStore).map { LiveSnapshotStore(sharing: $0) }
         return OpenEngine(engine: engine, directory: directory, shell: shell, channelPoller: channel.map { ChannelPoller(channel: $0, live: live) })
     }

@@ -72,17 +72,29 @@ public struct EventsData: Sendable, Equatable {
     public var selectedRunPipeline: String?
     /// The snapshot's simulated time.
     public var now: SimTime
+    /// Whether the lower list is the audit log (`a`) instead of the event log.
+    public var showsAudit: Bool
+    /// The recent audit records after the filter, newest first (empty
+    /// unless ``showsAudit``).
+    public var audit: [AuditRecord]
+    /// Recent audit records before the filter.
+    public var totalAudit: Int
 
-    public init(snapshot: EngineSnapshot, selection: Int, filter: String) {
+    /// The rows for `snapshot`; with `showAudit` the audit log takes the
+    /// event log's place below the alerts.
+    public init(snapshot: EngineSnapshot, selection: Int, filter: String, showAudit: Bool = false) {
         let needle = filter.lowercased()
         let ordered = EventsData.displayOrder(snapshot.alerts)
         let log = EventsData.merge(events: snapshot.recentEvents, history: snapshot.alertHistory)
         self.alerts = needle.isEmpty ? ordered : ordered.filter { EventsData.matches($0, needle) }
-        self.log = needle.isEmpty ? log : log.filter { $0.matches(needle) }
+        self.log = showAudit ? [] : needle.isEmpty ? log : log.filter { $0.matches(needle) }
+        self.showsAudit = showAudit
+        self.totalAudit = snapshot.audit.count
+        self.audit = showAudit ? EventsData.auditRows(snapshot.audit, needle: needle) : []
         self.totalAlerts = ordered.count
         self.totalLog = log.count
         self.alertOrder = ordered.map(\.id)
-        let rows = alerts.count + self.log.count
+        let rows = alerts.count + self.log.count + self.audit.count
         self.selectedIndex = max(0, min(selection, rows - 1))
         self.selectedRunPipeline = nil
         self.now = snapshot.now
@@ -92,7 +104,7 @@ public struct EventsData: Sendable, Equatable {
     }
 
     /// Alerts and log lines together.
-    public var rowCount: Int { alerts.count + log.count }
+    public var rowCount: Int { alerts.count + log.count + audit.count }
 
     /// The selected alert row, if an alert is selected.
     public var selectedAlertRow: AlertSummary? {

@@ -10,7 +10,7 @@ import TUICore
 enum EventsView {
     static func render(snapshot: EngineSnapshot, state: UIState, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let filter = state.filter(for: .events)
-        let data = EventsData(snapshot: snapshot, selection: state.selection(for: .events), filter: filter)
+        let data = EventsData(snapshot: snapshot, selection: state.selection(for: .events), filter: filter, showAudit: state.eventsShowAudit)
         let alertHeight: Int
         if data.alerts.isEmpty {
             alertHeight = 3
@@ -19,7 +19,11 @@ enum EventsView {
         }
         let parts = area.split(.vertical, [.length(alertHeight), .fill()])
         renderAlerts(data, snapshot: snapshot, filter: filter, context: context, area: parts[0], into: &buffer)
-        renderLog(data, filter: filter, context: context, area: parts[1], into: &buffer)
+        if data.showsAudit {
+            AuditLogPanel.render(data, filter: filter, auditError: snapshot.auditError, context: context, area: parts[1], into: &buffer)
+        } else {
+            renderLog(data, filter: filter, context: context, area: parts[1], into: &buffer)
+        }
     }
 
     private static func renderAlerts(_ data: EventsData, snapshot: EngineSnapshot, filter: String, context: RenderContext, area: Rect,

@@ -27,6 +27,12 @@ extension Reducer {
             guard let alert = data.selectedAlert else { return noAlert(&state, data: data) }
             state.dialog = .silenceAlert(SilenceForm(alert: alert.id, situation: situation(alert), now: data.now))
             state.mode = .dialog
+        case .toggleAuditLog:
+            state.eventsShowAudit.toggle()
+            state.selections[.events] = 0
+            state.status = StatusMessage(state.eventsShowAudit
+                ? "audit log: \(data.totalAudit) recent entr\(data.totalAudit == 1 ? "y" : "ies") (a: back to the event log)"
+                : "event log (a: the audit log)")
         case .openSubject:
             guard data.rowCount > 0 else {
                 state.status = StatusMessage("nothing to open: no alert or event is listed", isError: true)

@@ -92,7 +92,8 @@ public enum ControlRoomView {
     private static func screenContext(snapshot: EngineSnapshot, state: UIState, user: String?, identity: DecisionIdentity?) -> ReducerContext {
         switch state.screen {
         case .events:
-            let data = EventsData(snapshot: snapshot, selection: state.selection(for: .events), filter: state.filter(for: .events))
+            let data = EventsData(snapshot: snapshot, selection: state.selection(for: .events), filter: state.filter(for: .events),
+                                  showAudit: state.eventsShowAudit)
             return ReducerContext(rowCount: data.rowCount, user: user, identity: identity, events: data)
         case .pipelines:
             return ReducerContext(pipelines: PipelinesData(snapshot: snapshot, state: state.pipelines, filter: state.filter(for: .pipelines)), user: user, identity: identity)

@@ -18,6 +18,7 @@ enum RunHistorySchema {
         CommandChannelSchema.register(in: &migrator)
         ServingSchema.register(in: &migrator)
         MonitoringSchema.register(in: &migrator)
+        AuditSchema.register(in: &migrator)
         LiveSnapshotSchema.register(in: &migrator)
         return migrator
     }

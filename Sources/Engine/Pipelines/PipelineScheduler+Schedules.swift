@@ -80,11 +80,15 @@ extension PipelineScheduler {
                 run.record.trigger = label
                 emitRun(run)
                 engine.record(.scheduleFired, "\(pipeline.spec.id): \(label) folded into queued run \(run.record.id) (catchup off)")
+                engine.recordAutomaticAudit(action: "schedule", target: "\(pipeline.spec.id) run \(run.record.id)", reason: label,
+                                            message: "folded into the queued run (catchup off)")
                 return
             }
         }
         let run = createRun(pipeline, params: defaultParams(pipeline), trigger: label, scheduledFor: time)
         engine.record(.scheduleFired, "\(pipeline.spec.id): \(label) -> run \(run.record.id) (#\(run.record.number)) \(run.record.state.rawValue)",
                       subject: .run(run.record.id))
+        engine.recordAutomaticAudit(action: "schedule", target: "\(pipeline.spec.id) run \(run.record.id)", reason: label,
+                                    message: "run #\(run.record.number) \(run.record.state.rawValue)")
     }
 }

@@ -55,6 +55,8 @@ final class PromotionFreezeTests: XCTestCase {
         let slo = try XCTUnwrap(snapshot.monitors.first?.slos.first)
         XCTAssertLessThanOrEqual(slo.budgetRemaining, 0)
         XCTAssertEqual(slo.freezesPromotions, freeze)
+        XCTAssertEqual(snapshot.audit.contains { $0.action == "freeze-promotions" && $0.source == .automatic }, freeze,
+                       "the freeze is audited: \(snapshot.audit.map(\.action))")
         return try XCTUnwrap(snapshot.deployments.first)
     }
 

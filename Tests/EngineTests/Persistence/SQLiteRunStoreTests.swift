@@ -265,10 +265,10 @@ final class SQLiteRunStoreTests: XCTestCase {
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         }
         XCTAssertEqual(settings.0, "wal")
-        XCTAssertEqual(settings.1, ["alert_history", "alert_states", "alias_moves", "approvals", "artifacts", "attempts", "commands",
+        XCTAssertEqual(settings.1, ["alert_history", "alert_states", "alias_moves", "approvals", "artifacts", "attempts", "audit_log", "commands",
                                     "ct_stories", "decisions", "deployment_states", "deployment_status", "drift_rollups", "grdb_migrations",
-                                    "logs", "meta", "model_versions", "models", "monitoring_status", "runs", "sqlite_sequence", "steps",
-                                    "traffic_changes"])
+                                    "live_snapshot", "logs", "meta", "model_versions", "models", "monitoring_status", "runs", "sqlite_sequence", "steps",
+                                    "traffic_changes", "viewers"])
     }
 
     func testDatabaseFilesAreOwnerOnly() throws {
