@@ -48,6 +48,15 @@ public struct EngineSnapshot: Hashable, Sendable {
     public var stories: [CTStory]
     /// The last error writing the monitoring history, cleared by the next success.
     public var monitoringStoreError: String?
+    /// The last error writing the audit log, cleared by the next success.
+    public var auditError: String? = nil
+
+    /// The first store error (run history, registry, serving, monitoring,
+    /// audit log): the state the control room shows in red until a write
+    /// succeeds again.
+    public var writeError: String? {
+        storeError ?? registryStoreError ?? servingStoreError ?? monitoringStoreError ?? auditError
+    }
 
     /// A snapshot with all its parts.
     public init(

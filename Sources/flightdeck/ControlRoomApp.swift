@@ -58,12 +58,14 @@ final class ControlRoomApp {
         var frame = CellBuffer(width: 0, height: 0)
         var needsDraw = true
         var framesDrawn = 0
+        var writeRetry = WriteRetry()
 
         while true {
             if let signal = NcursesTerminal.pendingSignal { return 128 + signal }
             let now = MonotonicClock.nanoseconds()
             if let limit = options.exitAfterMilliseconds, now - start >= UInt64(limit) * 1_000_000 { return 0 }
             if let channelPoller, channelPoller.poll(engine) > 0 { needsDraw = true }
+            if writeRetry.retryIfDue(engine, now: now) { needsDraw = true }
 
             if needsDraw || now >= nextFrame {
                 let elapsed = now - lastTick

@@ -1,9 +1,10 @@
 import TUICore
 
 /// The line above the key hints: the command or filter being typed, the
-/// completions of the last Tab, or the last status message.
+/// completions of the last Tab, a store error (a full disk: it stays until
+/// a write succeeds), or the last status message.
 enum StatusLineView {
-    static func render(state: UIState, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
+    static func render(state: UIState, writeError: String? = nil, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let p = context.palette
         switch state.mode {
         case .command:
@@ -21,7 +22,10 @@ enum StatusLineView {
             buffer.put("/", x: area.x, y: area.y, style: p.accent)
             state.filterLine.render(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: 1), style: p.text, cursorStyle: p.selection)
         case .normal, .help, .dialog:
-            if let status = state.status {
+            if let writeError {
+                // Stays until a write succeeds; the last status message waits.
+                buffer.put(TextSanitizer.clean(writeError), in: area, style: p.critical, ellipsis: context.glyphs.ellipsis)
+            } else if let status = state.status {
                 buffer.put(status.text, in: area, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
             } else if !state.filter(for: state.screen).isEmpty {
                 buffer.put("filter: \(state.filter(for: state.screen))  (/ to edit, Esc to clear)", in: area, style: p.muted, ellipsis: context.glyphs.ellipsis)

@@ -300,7 +300,10 @@ extension Engine {
     /// ``apply(_:origin:)`` (access checked, audited) and records each result (undecodable payloads as
     /// `invalid`, with the decoding error); returns how many it handled.
     /// When the channel cannot be read or written, the error is reported in
-    /// ``storeError`` and the rest waits for the next call.
+    /// ``storeError`` and the rest waits for the next call. A command's
+    /// result is recorded (acknowledged) only once its changes are written:
+    /// while a store write fails, the result is kept in memory and recorded,
+    /// without applying the command again, on a later call.
     @discardableResult
     public func applyPendingChannelCommands(from channel: CommandChannel) -> Int {
         let pending: [ChannelCommand]
@@ -315,8 +318,14 @@ extension Engine {
             do {
                 switch entry.payload {
                 case .command(let command):
-                    let result = apply(command, origin: entry.origin)
+                    let result = unrecordedChannelResults[entry.id] ?? apply(command, origin: entry.origin)
+                    unrecordedChannelResults[entry.id] = result
+                    // Acknowledge only what is stored: while the command's
+                    // changes cannot be written (a full disk), its result
+                    // waits, and so do the commands after it.
+                    guard flushPendingWrites() else { return handled }
                     try channel.recordResult(id: entry.id, result: result, at: now)
+                    unrecordedChannelResults[entry.id] = nil
                 case .undecodable(_, let error):
                     try channel.recordInvalid(id: entry.id, error: error, at: now)
                 }

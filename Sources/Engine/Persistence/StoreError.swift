@@ -1,6 +1,7 @@
 import GRDB
 
-/// A run history operation that failed. A failed write leaves the store as
+/// A state database operation (run history, registry, serving, monitoring,
+/// command channel) that failed. A failed write leaves the store as
 /// it was before the call (its transaction rolled back).
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The database file.
@@ -22,12 +23,34 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         if let error = underlying as? StoreError {
             self.init(path: error.path.isEmpty ? path : error.path, operation: operation, message: error.message)
         } else if let error = underlying as? DatabaseError {
-            let text = error.message ?? "SQLite error \(error.resultCode.rawValue)"
-            self.init(path: path, operation: operation, message: "\(text) (SQLite code \(error.extendedResultCode.rawValue))")
+            self.init(path: path, operation: operation, message: Self.explain(error))
         } else {
             self.init(path: path, operation: operation, message: String(describing: underlying))
         }
     }
 
-    public var description: String { "run history \(path): cannot \(operation): \(message)" }
+    public var description: String { "state database \(path): cannot \(operation): \(message)" }
+
+    /// SQLite's reason in words an operator can act on, with the result
+    /// code's name: `disk is full (SQLITE_FULL)`,
+    /// `attempt to write a readonly database (SQLITE_READONLY)`.
+    static func explain(_ error: DatabaseError) -> String {
+        let text = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return "disk is full (SQLITE_FULL): free space where the state directory is; nothing of this write was kept"
+        case .SQLITE_READONLY:
+            return "\(text) (SQLITE_READONLY): check the state directory's permissions and free space"
+        case .SQLITE_CANTOPEN:
+            return "\(text) (SQLITE_CANTOPEN): check that the state directory exists and is writable"
+        case .SQLITE_IOERR:
+            return "\(text) (SQLITE_IOERR, extended code \(error.extendedResultCode.rawValue)): the disk or file system failed"
+        case .SQLITE_PERM:
+            return "\(text) (SQLITE_PERM): permission denied"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return "\(text) (SQLite code \(error.extendedResultCode.rawValue)): the database file is damaged or not a flightdeck state file"
+        default:
+            return "\(text) (SQLite code \(error.extendedResultCode.rawValue))"
+        }
+    }
 }
