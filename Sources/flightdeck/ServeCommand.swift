@@ -68,6 +68,7 @@ struct ServeCommand: ParsableCommand {
         var pacer = RealTimePacer()
         var writeRetry = WriteRetry()
         var last = MonotonicClock.nanoseconds()
+        var wasFailing = false
         while NcursesTerminal.pendingSignal == nil {
             opened.pollChannel()
             let now = MonotonicClock.nanoseconds()
@@ -80,6 +81,9 @@ struct ServeCommand: ParsableCommand {
                 engine.advance(to: target)
             }
             printer.printNew(engine)
+            let failing = engine.pendingWriteError != nil
+            if wasFailing && !failing { ServeOutput.line("\(engine.now.clockLabel) store: writable again; the kept changes are written") }
+            wasFailing = failing
             if let end, engine.now >= end { break }
             if engine.speed != .max || engine.isPaused { usleep(UInt32(Self.tickNanoseconds / 1000)) }
         }
@@ -133,7 +137,9 @@ enum ServeOutput {
         write(TextSanitizer.clean(text) + "\n")
     }
 
+    /// A failed write (standard output on a full disk, a closed pipe) is
+    /// dropped: the engine goes on (`FileHandle.write(_:)` would trap).
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 }

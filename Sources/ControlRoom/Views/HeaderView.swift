@@ -22,9 +22,10 @@ enum HeaderView {
         let room = rx - x - 2
         // A store that cannot be written outranks everything else here: what
         // the screen shows is then not (yet) on disk.
-        if snapshot.writeError != nil {
+        if let error = snapshot.writeError {
             let mark = context.glyphs.hasBraille ? "\u{2716}" : "!"
-            buffer.put("\(mark) STORE ERROR (see status line)", x: x + 1, y: area.y, maxWidth: max(0, room), style: p.header.with(fg: p.critical.fg).bold())
+            buffer.put("\(mark) STORE ERROR: \(StoreErrorSummary.reason(error))", x: x + 1, y: area.y, maxWidth: max(0, room),
+                       style: p.header.with(fg: p.critical.fg).bold())
             return
         }
         let approvals = PendingApprovalIndicator.candidates(count: snapshot.pendingApprovals.count, screen: screen, glyphs: context.glyphs)

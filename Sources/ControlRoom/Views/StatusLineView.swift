@@ -24,7 +24,7 @@ enum StatusLineView {
         case .normal, .help, .dialog:
             if let writeError {
                 // Stays until a write succeeds; the last status message waits.
-                buffer.put(TextSanitizer.clean(writeError), in: area, style: p.critical, ellipsis: context.glyphs.ellipsis)
+                buffer.put(TextSanitizer.clean(StoreErrorSummary.statusText(writeError)), in: area, style: p.critical, ellipsis: context.glyphs.ellipsis)
             } else if let status = state.status {
                 buffer.put(status.text, in: area, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
             } else if !state.filter(for: state.screen).isEmpty {

@@ -33,9 +33,9 @@ final class StoreErrorDisplayTests: XCTestCase {
             var state = UIState()
             state.status = StatusMessage("approved fraud v2", isError: false)
             let buffer = render(snapshot { set(&$0, diskFull) }, state: state)
-            XCTAssertTrue(buffer.text(ofRow: 0).contains("STORE ERROR"), "\(name): \(buffer.text(ofRow: 0))")
+            XCTAssertTrue(buffer.text(ofRow: 0).contains("\u{2716} STORE ERROR: disk is full"), "\(name): \(buffer.text(ofRow: 0))")
             let status = buffer.text(ofRow: 38)
-            XCTAssertTrue(status.contains("disk is full (SQLITE_FULL)"), "\(name): \(status)")
+            XCTAssertTrue(status.hasPrefix("disk is full: could not write the model registry: state database /s/state.db"), "\(name): \(status)")
             XCTAssertFalse(status.contains("approved fraud v2"), name)
         }
     }
@@ -51,8 +51,14 @@ final class StoreErrorDisplayTests: XCTestCase {
     func testTheErrorIsSanitizedAndAsciiTerminalsGetAnAsciiMark() {
         let buffer = render(snapshot { $0.storeError = "cannot write \u{1B}]0;pwned\u{07}/tmp/x: disk is full" }, glyphs: .ascii)
         let header = buffer.text(ofRow: 0), status = buffer.text(ofRow: 38)
-        XCTAssertTrue(header.contains("! STORE ERROR"), header)
+        XCTAssertTrue(header.contains("! STORE ERROR: disk is full"), header)
         XCTAssertFalse((header + status).unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, status)
-        XCTAssertTrue(status.contains("disk is full"), status)
+        XCTAssertTrue(status.hasPrefix("disk is full: cannot write /tmp/x: disk is full"), status)
+    }
+
+    func testOtherReasonsInAFewWords() {
+        XCTAssertEqual(StoreErrorSummary.reason("... attempt to write a readonly database (SQLITE_READONLY): check ..."), "read-only")
+        XCTAssertEqual(StoreErrorSummary.reason("... disk I/O error (SQLITE_IOERR_WRITE): the disk or file system failed"), "I/O error")
+        XCTAssertEqual(StoreErrorSummary.statusText("command channel: locked"), "command channel: locked")
     }
 }

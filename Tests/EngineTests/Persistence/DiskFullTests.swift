@@ -67,32 +67,44 @@ final class DiskFullTests: XCTestCase {
         }
     }
 
-    private func advanceUntilRunHistoryFails(_ engine: Engine, hours: Int = 48) {
-        for _ in 0..<(hours * 4) where engine.storeError == nil {
+    private static let runTables = ["runs", "steps", "attempts", "logs"]
+
+    /// Advances 15 minutes at a time until a run-history write fails;
+    /// returns the run tables' counts after the last write that succeeded.
+    @discardableResult
+    private func advanceUntilRunHistoryFails(_ engine: Engine, database: String, hours: Int = 48) throws -> [String: Int] {
+        var lastWritten = try counts(database)
+        for _ in 0..<(hours * 4) {
             engine.advance(to: engine.now + .minutes(15))
+            if engine.storeError != nil { break }
+            lastWritten = try counts(database)
         }
+        return lastWritten.filter { Self.runTables.contains($0.key) }
     }
 
     func testAFullDiskGivesAClearErrorKeepsTheStoreAsItWasAndWritesEverythingWhenSpaceReturns() throws {
         let opened = try openDemo()
         defer { opened.directory.close() }
         let engine = opened.engine
+        let database = opened.directory.databasePath
         engine.advance(to: engine.now + .hours(2))
         XCTAssertNil(engine.pendingWriteError)
-        let before = try counts(opened.directory.databasePath)
+        let before = try counts(database)
 
         try fillDisk(opened.store)
-        advanceUntilRunHistoryFails(engine)
+        let lastWritten = try advanceUntilRunHistoryFails(engine, database: database)
         let error = try XCTUnwrap(engine.storeError, "the run history never needed a new page")
-        XCTAssertTrue(error.contains("could not write the run history: state database \(opened.directory.databasePath): cannot append"), error)
+        XCTAssertTrue(error.contains("could not write the run history: state database \(database): cannot append"), error)
         XCTAssertTrue(error.contains("disk is full (SQLITE_FULL)"), error)
         XCTAssertEqual(engine.writeError, error)
         XCTAssertTrue(engine.eventLog.elements.contains { $0.kind == .storeError && $0.message == error })
-        // The failed batches left nothing behind: every run-history batch
-        // since the fill failed, so the run tables are as they were.
-        let during = try counts(opened.directory.databasePath)
-        for table in ["runs", "steps", "attempts", "logs"] {
-            XCTAssertEqual(during[table], before[table], table)
+        // The failed batch left nothing behind, and neither do the next
+        // ones while the disk stays full (each holds everything kept so far).
+        XCTAssertEqual(try counts(database).filter { Self.runTables.contains($0.key) }, lastWritten)
+        for _ in 0..<8 {
+            engine.advance(to: engine.now + .minutes(15))
+            XCTAssertNotNil(engine.storeError)
+            XCTAssertEqual(try counts(database).filter { Self.runTables.contains($0.key) }, lastWritten)
         }
         XCTAssertFalse(engine.flushPendingWrites(), "still full")
 
@@ -101,14 +113,16 @@ final class DiskFullTests: XCTestCase {
         XCTAssertNil(engine.pendingWriteError)
         XCTAssertNil(engine.snapshot().writeError)
         // Everything the engine holds is in the store now.
-        let reader = try SQLiteRunStore(path: opened.directory.databasePath, readOnly: true)
+        let reader = try SQLiteRunStore(path: database, readOnly: true)
         defer { try? reader.close() }
         XCTAssertEqual(try reader.runs(pipeline: nil, limit: nil), engine.runs())
         for run in engine.runs() {
-            XCTAssertEqual(try reader.steps(run: run.id).filter { $0.state != .pending }, try engine.steps(run: run.id).filter { $0.state != .pending },
-                           "run \(run.id)")
+            let stored = try reader.steps(run: run.id).filter { $0.state != .pending }.sorted { $0.step < $1.step }
+            let held = try engine.steps(run: run.id).filter { $0.state != .pending }.sorted { $0.step < $1.step }
+            XCTAssertEqual(stored, held, "run \(run.id)")
         }
-        XCTAssertGreaterThan(try counts(opened.directory.databasePath)["logs"] ?? 0, before["logs"] ?? 0)
+        XCTAssertGreaterThan(try counts(database)["logs"] ?? 0, lastWritten["logs"] ?? 0)
+        XCTAssertGreaterThanOrEqual(lastWritten["logs"] ?? 0, before["logs"] ?? 0)
     }
 
     func testAChannelCommandIsAcknowledgedOnlyOnceItsChangeIsStoredAndAppliedOnce() throws {
@@ -120,7 +134,7 @@ final class DiskFullTests: XCTestCase {
         let submitter = CommandChannel(databasePath: opened.directory.databasePath)
 
         try fillDisk(opened.store)
-        advanceUntilRunHistoryFails(engine)
+        try advanceUntilRunHistoryFails(engine, database: opened.directory.databasePath)
         XCTAssertNotNil(engine.storeError)
         let move = EngineCommand.moveAlias(model: "fraud", alias: "challenger", version: 1, by: "ana", reason: "shadow test")
         // The submitter's own connection has no page limit (another process).

@@ -134,13 +134,15 @@ for i in $(seq 1 "$CRASH_N"); do
         grep -q "interrupted" "$CRASH_DIR/serve.$i.log" || fail "iteration $i: the restart did not report interrupted runs: $(head -5 "$CRASH_DIR/serve.$i.log")"
     fi
     # Rollouts resume from their stored state: the restarted engine's first
-    # published status (before it advances) shows each stored phase and
-    # stable version.
+    # published status (before it advances) shows each stored stable version
+    # and active rollout phase.
     if [ -n "$prev_rollouts" ]; then
         deadline=$((SECONDS + 10))
         until [ "$(crash_q "SELECT COUNT(*) FROM deployment_status WHERE at >= $prev_clock;")" -gt 0 ] || [ $SECONDS -ge $deadline ]; do sleep 0.05; done
         published=$(crash_q "SELECT deployment || ' ' || json_extract(summary, '$.phase') || ' v' || IFNULL(json_extract(summary, '$.stableVersion'), '-')
-                             FROM deployment_status WHERE at = $prev_clock ORDER BY deployment;")
+                             FROM deployment_status WHERE at = $prev_clock
+                             UNION ALL SELECT deployment || ' v' || IFNULL(json_extract(summary, '$.stableVersion'), '-')
+                             FROM deployment_status WHERE at = $prev_clock;")
         if [ -n "$published" ]; then
             rollouts_compared=$((rollouts_compared + 1))
             while read -r line; do
@@ -149,17 +151,20 @@ for i in $(seq 1 "$CRASH_N"); do
         fi
     fi
     : > "$CRASH_DIR/acked"
+    # Its own process group (job control on), so that it and every CLI or
+    # sqlite3 it started can be stopped and killed together.
+    set -m
     crash_submitter "$i" &
     submitter=$!
+    set +m
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
-    # Stop the submitter (so it starts no CLI that would find the state
-    # directory free and apply its command itself) and kill its CLI, which
-    # is then not acknowledged; then kill the engine.
-    kill -STOP "$submitter" 2>/dev/null
-    pkill -9 -P "$submitter" 2>/dev/null
+    # Stop the submitter and its CLI (so none finds the state directory
+    # free and applies its command itself; a CLI cut off is not
+    # acknowledged), kill the engine, then them.
+    kill -STOP -- -"$submitter" 2>/dev/null
     kill -9 "$engine" 2>/dev/null
     wait "$engine" 2>/dev/null
-    kill -9 "$submitter" 2>/dev/null
+    kill -9 -- -"$submitter" 2>/dev/null
     wait "$submitter" 2>/dev/null
     crash_check "$i"
     acked_total=$((acked_total + $(wc -l < "$CRASH_DIR/acked")))
@@ -175,7 +180,12 @@ for i in $(seq 1 "$CRASH_N"); do
     prev_counts=$counts
     prev_inflight=$(crash_q "SELECT id FROM runs WHERE state IN ('running','queued');" | tr '\n' ' ')
     prev_clock=$(crash_q "SELECT value FROM meta WHERE key = 'clock';")
-    prev_rollouts=$(crash_q "SELECT deployment || ' ' || json_extract(rollout, '$.phase') || ' v' || IFNULL(stable_version, '-')
+    # An active rollout resumes in its phase; after a finished one only the
+    # stable version is compared (the restart may start the next rollout).
+    prev_rollouts=$(crash_q "SELECT deployment
+                                    || CASE WHEN json_extract(rollout, '$.phase') IN ('progressing','paused','awaiting-approval','inconclusive')
+                                            THEN ' ' || json_extract(rollout, '$.phase') ELSE '' END
+                                    || ' v' || IFNULL(stable_version, '-')
                              FROM deployment_states WHERE rollout IS NOT NULL ORDER BY deployment;")
     [ "$CASE_OK" = 1 ] || break
 done
