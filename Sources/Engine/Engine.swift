@@ -73,6 +73,10 @@ public final class Engine {
     public internal(set) var recentAudit = RingBuffer<AuditRecord>(capacity: 200)
     /// The last error writing the audit log, cleared by the next success.
     public internal(set) var auditError: String?
+    /// Results of channel commands that were applied but not yet recorded
+    /// in the channel (their effect or the result could not be written), by
+    /// command id: recorded, not applied again, on the next poll.
+    var unrecordedChannelResults: [Int64: CommandResult] = [:]
 
     /// A fresh engine at time zero, running (not paused) at the configured
     /// speed, with a `started` event in its log.
@@ -238,7 +242,7 @@ public final class Engine {
     /// empty windows (their totals, routing and state are always there).
     public func snapshot(recentEventLimit: Int = 100, recentRunLimit: Int = 20,
                          deploymentMetrics: DeploymentMetricsScope = .all) -> EngineSnapshot {
-        EngineSnapshot(
+        var snapshot = EngineSnapshot(
             projectName: projectName,
             seed: seed,
             now: now,
@@ -264,5 +268,7 @@ public final class Engine {
             audit: recentAudit.last(100),
             auditError: auditError
         )
+        snapshot.auditError = auditError
+        return snapshot
     }
 }

@@ -53,6 +53,13 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
     /// The last error writing the audit log, cleared by the next success.
     public var auditError: String?
 
+    /// The first store error (run history, registry, serving, monitoring,
+    /// audit log): the state the control room shows in red until a write
+    /// succeeds again.
+    public var writeError: String? {
+        storeError ?? registryStoreError ?? servingStoreError ?? monitoringStoreError ?? auditError
+    }
+
     /// A snapshot with all its parts.
     public init(
         projectName: String, seed: UInt64, now: SimTime, isPaused: Bool, speed: SimSpeed,

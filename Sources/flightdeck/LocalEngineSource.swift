@@ -12,6 +12,7 @@ final class LocalEngineSource: ControlRoomSource {
     private var lastTick = MonotonicClock.nanoseconds()
     private var shownPublishError: String?
     private var notice: StatusMessage?
+    private var writeRetry = WriteRetry()
 
     init(opened: OpenEngine) {
         self.opened = opened
@@ -28,7 +29,10 @@ final class LocalEngineSource: ControlRoomSource {
     }
 
     func poll() -> Bool {
-        let handled = opened.pollChannel() > 0
+        var handled = opened.pollChannel() > 0
+        // While a store write fails (a full disk), try the kept changes
+        // again about once a second.
+        if writeRetry.retryIfDue(engine) { handled = true }
         let error = opened.channelPoller?.publishError
         if error != shownPublishError {
             shownPublishError = error

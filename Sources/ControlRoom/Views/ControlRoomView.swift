@@ -59,7 +59,7 @@ public enum ControlRoomView {
         case .monitors:
             MonitorsView.render(snapshot: snapshot, state: state, context: context, area: body, into: &buffer)
         }
-        StatusLineView.render(state: state, context: context, area: rows[3], into: &buffer)
+        StatusLineView.render(state: state, writeError: snapshot.writeError, context: context, area: rows[3], into: &buffer)
         let keyMap = keyMap.allowing(context.rights)
         KeyHintBar(
             hints: keyMap.hints(for: state.mode, on: state.screen).map { hint in

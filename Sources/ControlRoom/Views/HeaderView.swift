@@ -1,8 +1,9 @@
 import Engine
 import TUICore
 
-/// The top line: product, project, pending approvals, `read-only` for an
-/// operator who may only watch, simulated clock, speed, running state.
+/// The top line: product, project, pending approvals (or, instead, a store
+/// error), `read-only` for an operator who may only watch, simulated clock,
+/// speed, running state.
 enum HeaderView {
     static func render(snapshot: EngineSnapshot, screen: Screen = .overview, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let p = context.palette
@@ -22,6 +23,14 @@ enum HeaderView {
             if stateX >= rx { buffer.put(state, x: stateX, y: area.y, style: p.headerAccent) }
         }
         let room = rx - x - 2
+        // A store that cannot be written outranks everything else here: what
+        // the screen shows is then not (yet) on disk.
+        if let error = snapshot.writeError {
+            let mark = context.glyphs.hasBraille ? "\u{2716}" : "!"
+            buffer.put("\(mark) STORE ERROR: \(StoreErrorSummary.reason(error))", x: x + 1, y: area.y, maxWidth: max(0, room),
+                       style: p.header.with(fg: p.critical.fg).bold())
+            return
+        }
         let approvals = PendingApprovalIndicator.candidates(count: snapshot.pendingApprovals.count, screen: screen, glyphs: context.glyphs)
         let alerts = FiringAlertIndicator.candidates(alerts: snapshot.alerts, glyphs: context.glyphs)
         let (approval, alert) = FiringAlertIndicator.fit(approvals: approvals, alerts: alerts, width: room)

@@ -1,9 +1,10 @@
 import TUICore
 
 /// The line above the key hints: the command or filter being typed, the
-/// completions of the last Tab, or the last status message.
+/// completions of the last Tab, a store error (a full disk: it stays until
+/// a write succeeds), or the last status message.
 enum StatusLineView {
-    static func render(state: UIState, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
+    static func render(state: UIState, writeError: String? = nil, context: RenderContext, area: Rect, into buffer: inout CellBuffer) {
         let p = context.palette
         switch state.mode {
         case .command:
@@ -29,7 +30,10 @@ enum StatusLineView {
                 }
                 left = sessionOnTheRight(session, area: area, context: context, into: &buffer)
             }
-            if let status = state.status {
+            if let writeError {
+                // Stays until a write succeeds; the last status message waits.
+                buffer.put(TextSanitizer.clean(StoreErrorSummary.statusText(writeError)), in: left, style: p.critical, ellipsis: context.glyphs.ellipsis)
+            } else if let status = state.status {
                 buffer.put(TextSanitizer.clean(status.text), in: left, style: status.isError ? p.critical : p.muted, ellipsis: context.glyphs.ellipsis)
             } else if !state.filter(for: state.screen).isEmpty {
                 buffer.put("filter: \(state.filter(for: state.screen))  (/ to edit, Esc to clear)", in: left, style: p.muted, ellipsis: context.glyphs.ellipsis)

@@ -303,7 +303,10 @@ extension Engine {
     /// a `command-rejected` event and audited with result `invalid`; returns
     /// how many it handled.
     /// When the channel cannot be read or written, the error is reported in
-    /// ``storeError`` and the rest waits for the next call.
+    /// ``storeError`` and the rest waits for the next call. A command's
+    /// result is recorded (acknowledged) only once its changes are written:
+    /// while a store write fails, the result is kept in memory and recorded,
+    /// without applying the command again, on a later call.
     @discardableResult
     public func applyPendingChannelCommands(from channel: CommandChannel) -> Int {
         let pending: [ChannelCommand]
@@ -318,13 +321,19 @@ extension Engine {
             do {
                 switch entry.payload {
                 case .command(let command):
-                    let result = apply(command, origin: entry.origin)
+                    let result = unrecordedChannelResults[entry.id] ?? apply(command, origin: entry.origin)
+                    unrecordedChannelResults[entry.id] = result
+                    // Acknowledge only what is stored: while the command's
+                    // changes cannot be written (a full disk), its result
+                    // waits, and so do the commands after it.
+                    guard flushPendingWrites() else { return handled }
                     if command.validationProblem != nil {
                         // Malformed: apply(_:origin:) refused, logged and audited it.
                         try channel.recordInvalid(id: entry.id, error: result.message, at: now)
                     } else {
                         try channel.recordResult(id: entry.id, result: result, at: now)
                     }
+                    unrecordedChannelResults[entry.id] = nil
                 case .undecodable(let payload, let error):
                     let message = CommandText.shown(error, limit: CommandLimits.reasonLength)
                     record(.commandRejected, "rejected command \(entry.id) from \(CommandText.shown(entry.origin.user, limit: 40)): \(message)")

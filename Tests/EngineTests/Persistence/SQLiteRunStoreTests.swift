@@ -212,7 +212,7 @@ final class SQLiteRunStoreTests: XCTestCase {
             XCTAssertEqual(error.path, self.directory.databasePath)
             XCTAssertEqual(error.operation, "append 5 changes")
             XCTAssertTrue(error.message.contains("database or disk is full (simulated)"), error.message)
-            XCTAssertTrue(error.description.hasPrefix("run history \(self.directory.databasePath): cannot append 5 changes: "))
+            XCTAssertTrue(error.description.hasPrefix("state database \(self.directory.databasePath): cannot append 5 changes: "))
         }
         XCTAssertEqual(try store.loadHistory(), before, "nothing of the failed batch is visible")
         // The store stays usable once the cause is gone.
