@@ -65,6 +65,12 @@ enum TerminalSignals {
         return value == 0 ? nil : value
     }
 
+    /// Records SIGHUP as pending unless a quit signal is pending already:
+    /// the terminal found its input hung up without a signal arriving.
+    static func noteHangUp() {
+        _ = pending.compareExchange(expected: 0, desired: SIGHUP, ordering: .acquiringAndReleasing)
+    }
+
     /// Forgets a pending quit signal (for a loop that chose to carry on).
     static func clearPendingSignal() {
         pending.store(0, ordering: .releasing)

@@ -50,6 +50,7 @@ final class ControlRoomApp {
         let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs)
         var state = UIState()
         if let message = options.startupMessage { state.status = StatusMessage(message, isError: true) }
+        if let notice = terminal.fallbackNotice { state.status = StatusMessage(notice, isError: true) }
         var pacer = RealTimePacer()
         let frameNanoseconds = UInt64(1_000_000_000 / options.refreshHz)
         let start = MonotonicClock.nanoseconds()
