@@ -27,6 +27,9 @@ public final class NcursesTerminal: TerminalBackend {
     public let isUTF8: Bool
     /// The terminfo entry in use (differs from `$TERM` after a fallback).
     public let terminalName: String
+    /// A line for the user when `$TERM` has no terminfo entry and another
+    /// one is used instead (see `TerminalCheck.fallbackNotice`), else nil.
+    public let fallbackNotice: String?
 
     private let window: UnsafeMutablePointer<WINDOW>
     private var pairs: ColorPairTable
@@ -69,6 +72,7 @@ public final class NcursesTerminal: TerminalBackend {
         TerminalSignals.cursesActive.store(true, ordering: .releasing)
         self.window = window
         terminalName = opened.name
+        fallbackNotice = TerminalCheck.fallbackNotice(term: term, used: opened.name)
         let isFallbackVT100 = opened.name == "vt100" && term != "vt100"
         glyphs = isUTF8 && !isFallbackVT100 ? .unicode : .ascii
 
@@ -144,12 +148,22 @@ public final class NcursesTerminal: TerminalBackend {
     /// limit) for a key. Returns `nil` on timeout, on a signal, for keys the
     /// control room ignores, and after `restore()`. On `.resize` the next
     /// draw repaints the whole screen.
+    ///
+    /// A terminal that has gone away (the window closed, the SSH connection
+    /// dropped) makes every read fail at once. When stdin reports a hang-up
+    /// the terminal records SIGHUP as the pending signal, as if it had been
+    /// delivered: a process that is not the session leader, or that started
+    /// with SIGHUP ignored, gets no signal from the kernel and would
+    /// otherwise spin on failing reads.
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
         guard !restored else { return nil }
         wtimeout(window, Int32(clamping: timeoutMilliseconds))
         var code: wint_t = 0
         let result = wget_wch(window, &code)
-        guard result != ERR else { return nil }
+        guard result != ERR else {
+            if Self.inputHungUp(fd: STDIN_FILENO) { TerminalSignals.noteHangUp() }
+            return nil
+        }
         let event = KeyDecoder.decode(code: Int32(bitPattern: UInt32(code)), isKeyCode: result == KEY_CODE_YES)
         if event == .resize { invalidate() }
         return event
@@ -205,6 +219,14 @@ public final class NcursesTerminal: TerminalBackend {
         if attributes.contains(.reverse) { bits |= attributeBits.reverse }
         if attributes.contains(.underline) { bits |= attributeBits.underline }
         return bits
+    }
+
+    /// Whether `fd` reports a hang-up or an error without waiting (a
+    /// terminal whose other side closed).
+    private static func inputHungUp(fd: Int32) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&entry, 1, 0) >= 0 else { return false }
+        return entry.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private static func environment(_ name: String) -> String? {

@@ -25,6 +25,18 @@ public enum TerminalCheck {
         return "flightdeck: the control room needs an interactive terminal (\(reason)). \(headlessHint)"
     }
 
+    /// The notice shown when `$TERM` has no terminfo entry and `used` is
+    /// drawn with instead; nil when `$TERM` itself is in use.
+    ///
+    /// Flightdeck falls back rather than refusing: an unknown name is
+    /// usually a terminal newer than the machine's terminfo database (or a
+    /// name set by hand), and nearly every terminal in use understands
+    /// `xterm-256color`. The notice says how to choose properly.
+    public static func fallbackNotice(term: String?, used: String) -> String? {
+        guard let term, !term.isEmpty, term != used else { return nil }
+        return "TERM=\(term) is unknown here (no terminfo entry); drawing as \(used). Set TERM to a known type, e.g. xterm-256color."
+    }
+
     /// Whether a codeset name from `nl_langinfo(CODESET)` is UTF-8.
     public static func isUTF8(codeset: String) -> Bool {
         let normalized = codeset.lowercased().filter { $0 != "-" && $0 != "_" }

@@ -14,7 +14,9 @@ import Synchronization
 ///   signal interrupts its wait; the run loop reads `pendingSignal`, calls
 ///   `restore()` and exits with `128 + signal`. A second quit signal while
 ///   one is still pending (a hung loop) restores the terminal from the
-///   handler and `_exit`s at once.
+///   handler and `_exit`s at once, except SIGHUP, which a closing terminal
+///   can deliver more than once (and which follows a hang-up the terminal
+///   already noticed by itself).
 /// - Crash signals (SIGSEGV, SIGABRT, SIGBUS, SIGILL (Swift traps),
 ///   SIGFPE): the handler writes the termios captured before ncurses
 ///   started back with `tcsetattr` and writes reset sequences (leave the
@@ -65,6 +67,12 @@ enum TerminalSignals {
         return value == 0 ? nil : value
     }
 
+    /// Records SIGHUP as pending unless a quit signal is pending already:
+    /// the terminal found its input hung up without a signal arriving.
+    static func noteHangUp() {
+        _ = pending.compareExchange(expected: 0, desired: SIGHUP, ordering: .acquiringAndReleasing)
+    }
+
     /// Forgets a pending quit signal (for a loop that chose to carry on).
     static func clearPendingSignal() {
         pending.store(0, ordering: .releasing)
@@ -111,6 +119,11 @@ enum TerminalSignals {
     }
 
     private static func handleQuit(_ signal: Int32) {
+        // A hang-up can arrive more than once (tmux signals the pane's
+        // process group and the kernel signals the foreground group when the
+        // session leader exits): a repeated SIGHUP must not cut the orderly
+        // shutdown short (shell steps would outlive it).
+        if signal == SIGHUP && pending.load(ordering: .acquiring) != 0 { return }
         let earlier = pending.exchange(signal, ordering: .acquiringAndReleasing)
         if earlier != 0 {
             resetTerminalFromHandler()

@@ -57,6 +57,7 @@ final class ControlRoomApp {
         let context = RenderContext(palette: Palette(theme: options.theme.reduced(to: depth)), glyphs: terminal.glyphs, rights: options.rights)
         var state = UIState()
         if let message = options.startupMessage { state.status = StatusMessage(message, isError: true) }
+        if let notice = terminal.fallbackNotice { state.status = StatusMessage(notice, isError: true) }
         let frameNanoseconds = UInt64(1_000_000_000 / options.refreshHz)
         let start = MonotonicClock.nanoseconds()
         var nextFrame = start
@@ -99,42 +100,55 @@ final class ControlRoomApp {
             }
 
             let wait = Int((nextFrame - min(nextFrame, MonotonicClock.nanoseconds())) / 1_000_000)
-            guard let key = terminal.readKey(timeoutMilliseconds: max(1, min(wait, 100))) else { continue }
+            guard var key = terminal.readKey(timeoutMilliseconds: max(1, min(wait, 100))) else { continue }
             needsDraw = true
-            if key == .resize {
-                terminal.invalidate()
-                continue
+            // Keys typed faster than frames are drawn (a reason typed under
+            // load, a paste) are all handled before the next frame.
+            for _ in 0..<Self.keysPerFrame {
+                if let code = handle(key, state: &state, terminal: terminal, snapshot: lastSnapshot) { return code }
+                guard let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
+                key = next
             }
-            if key == .char("T"), state.session?.isAlert == true, let takeOver, state.mode == .normal {
-                if let refusal = options.rights.refusal(for: .control) {
-                    state.status = StatusMessage("cannot take over the engine: \(refusal)", isError: true)
-                    continue
-                }
-                do {
-                    let attached = source
-                    source = try takeOver()
-                    attached.close()
-                    state.status = StatusMessage("took over the engine: resumed from the state directory")
-                } catch {
-                    state.status = StatusMessage("could not take over: \(error)", isError: true)
-                }
-                continue
-            }
-            // Below the minimum size only q and Ctrl-C act: other keys would
-            // change a screen the user cannot see.
-            if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { continue }
-            guard let snapshot = lastSnapshot ?? source.snapshot(metrics: .none) else {
-                if key == .char("q") || key == .ctrl("c") { return 0 }
-                continue
-            }
-            let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
-            let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity,
-                                                                rights: options.rights)
-            let commands = Reducer.handle(key, state: &state, context: reducerContext)
-            let origin = OperatorIdentity.origin(.key, user: options.user, readOnly: options.readOnly)
-            if let status = source.perform(commands, origin: origin) { state.status = status }
-            if state.quitRequested { return 0 }
         }
+    }
+
+    /// The most keys handled between two frames.
+    private static let keysPerFrame = 64
+
+    /// Handles one key; returns the exit status when it ends the session.
+    private func handle(_ key: KeyEvent, state: inout UIState, terminal: NcursesTerminal, snapshot lastSnapshot: EngineSnapshot?) -> Int32? {
+        if key == .resize {
+            terminal.invalidate()
+            return nil
+        }
+        if key == .char("T"), state.session?.isAlert == true, let takeOver, state.mode == .normal {
+            if let refusal = options.rights.refusal(for: .control) {
+                state.status = StatusMessage("cannot take over the engine: \(refusal)", isError: true)
+                return nil
+            }
+            do {
+                let attached = source
+                source = try takeOver()
+                attached.close()
+                state.status = StatusMessage("took over the engine: resumed from the state directory")
+            } catch {
+                state.status = StatusMessage("could not take over: \(error)", isError: true)
+            }
+            return nil
+        }
+        // Below the minimum size only q and Ctrl-C act: other keys would
+        // change a screen the user cannot see.
+        if isTooSmall(terminal.size) && key != .char("q") && key != .ctrl("c") { return nil }
+        guard let snapshot = lastSnapshot ?? source.snapshot(metrics: .none) else {
+            return key == .char("q") || key == .ctrl("c") ? 0 : nil
+        }
+        let identity = options.user.map { OperatorIdentity.decisionIdentity(user: $0) }
+        let reducerContext = ControlRoomView.reducerContext(snapshot: snapshot, state: state, user: options.user, identity: identity,
+                                                            rights: options.rights)
+        let commands = Reducer.handle(key, state: &state, context: reducerContext)
+        let origin = OperatorIdentity.origin(.key, user: options.user, readOnly: options.readOnly)
+        if let status = source.perform(commands, origin: origin) { state.status = status }
+        return state.quitRequested ? 0 : nil
     }
 }
 

@@ -61,4 +61,13 @@ final class TerminalCheckTests: XCTestCase {
     func testErrorDescriptionIsTheMessage() {
         XCTAssertEqual(TerminalError(message: "flightdeck: x").description, "flightdeck: x")
     }
+
+    func testUnknownTermFallbackIsAnnounced() {
+        XCTAssertEqual(
+            TerminalCheck.fallbackNotice(term: "xterm-nonexistent", used: "xterm-256color"),
+            "TERM=xterm-nonexistent is unknown here (no terminfo entry); drawing as xterm-256color. Set TERM to a known type, e.g. xterm-256color."
+        )
+        XCTAssertNil(TerminalCheck.fallbackNotice(term: "screen-256color", used: "screen-256color"))
+        XCTAssertNil(TerminalCheck.fallbackNotice(term: nil, used: "xterm-256color"))
+    }
 }
