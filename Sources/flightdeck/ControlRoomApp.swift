@@ -17,6 +17,8 @@ final class ControlRoomApp {
         var startupMessage: String?
         /// The operator's login name, recorded with every command.
         var user: String?
+        /// Publishes the metrics for `--metrics-addr` (nil without it).
+        var metrics: MetricsPublisher? = nil
     }
 
     private let engine: Engine
@@ -64,6 +66,7 @@ final class ControlRoomApp {
             let now = MonotonicClock.nanoseconds()
             if let limit = options.exitAfterMilliseconds, now - start >= UInt64(limit) * 1_000_000 { return 0 }
             if let channelPoller, channelPoller.poll(engine) > 0 { needsDraw = true }
+            options.metrics?.tick(engine, nowNanoseconds: now)
 
             if needsDraw || now >= nextFrame {
                 let elapsed = now - lastTick

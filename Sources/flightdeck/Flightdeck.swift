@@ -18,7 +18,7 @@ struct Flightdeck: ParsableCommand {
         subcommands: [ControlRoomCommand.self, ValidateCommand.self, RunCommand.self, RunsCommand.self, LogsCommand.self, SimulateCommand.self, InitCommand.self,
                       ModelsCommand.self, VersionsCommand.self, HistoryCommand.self, ApproveCommand.self, RejectCommand.self, AliasCommand.self, ArchiveCommand.self, CleanupCommand.self,
                       TriggerCommand.self, CancelCommand.self, RolloutCommand.self, AlertsCommand.self, AckCommand.self, SilenceCommand.self,
-                      DriftCommand.self],
+                      DriftCommand.self, MetricsCommand.self],
         defaultSubcommand: ControlRoomCommand.self
     )
 

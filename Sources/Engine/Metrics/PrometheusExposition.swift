@@ -82,7 +82,7 @@ public enum PrometheusExposition {
         out.family("flightdeck_slo_burn_rate", .gauge, "An SLO's error-budget burn rate over a window (1 spends the budget exactly over the period).")
         slos { monitor, slo in
             for burn in slo.burnRates {
-                out.sample("flightdeck_slo_burn_rate", sloLabels(monitor, slo) + [("window", burn.window.compactDescription)], burn.rate)
+                out.sample("flightdeck_slo_burn_rate", sloLabels(monitor, slo) + [("window", burn.window.description)], burn.rate)
             }
         }
         out.family("flightdeck_slo_error_budget_remaining_ratio", .gauge, "The share of an SLO's error budget left (1 untouched, 0 spent, negative overspent).")
