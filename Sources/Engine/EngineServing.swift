@@ -490,7 +490,8 @@ extension Engine {
                     : VersionWindowMetrics(version: version, window: Self.summaryWindow, end: now),
                 totals: simulator.totals(version: version),
                 replicas: routing.replicas.first { $0.version == version }?.count ?? 0,
-                profile: simulator.profile(of: version) ?? runtime.spec.profile)
+                profile: simulator.profile(of: version) ?? runtime.spec.profile,
+                latency: windows ? simulator.cumulativeLatency(version: version) : nil)
         }
         let phase: RolloutPhase = rollout?.phase ?? (runtime.stable == nil ? .empty : .stable)
         let reason = rollout?.reason

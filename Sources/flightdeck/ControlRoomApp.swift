@@ -22,6 +22,8 @@ final class ControlRoomApp {
         var readOnly = false
         /// What the operator may do: the hint bar, help and reducer follow it.
         var rights: OperatorRights = .all
+        /// Publishes the metrics for `--metrics-addr` (nil without it).
+        var metrics: MetricsPublisher? = nil
     }
 
     private var source: any ControlRoomSource
@@ -70,6 +72,9 @@ final class ControlRoomApp {
             if let signal = NcursesTerminal.pendingSignal { return 128 + signal }
             let now = MonotonicClock.nanoseconds()
             if let limit = options.exitAfterMilliseconds, now - start >= UInt64(limit) * 1_000_000 { return 0 }
+            if let metrics = options.metrics {
+                metrics.tick(nowNanoseconds: now) { [source] in source.snapshot(metrics: .all) }
+            }
 
             if needsDraw || now >= nextFrame {
                 source.tick()

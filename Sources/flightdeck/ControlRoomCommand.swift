@@ -36,11 +36,17 @@ struct ControlRoomCommand: ParsableCommand {
     @Option(name: .customLong("max-frames"), help: ArgumentHelp("Quit after drawing this many frames (for tests and benchmarks).", valueName: "N"))
     var maxFrames: Int?
 
+    @Option(name: .customLong("metrics-addr"), help: ArgumentHelp("Serve /metrics (Prometheus text) on this address: PORT (127.0.0.1) or HOST:PORT.", valueName: "ADDR"))
+    var metricsAddr: String?
+
     func validate() throws {
         if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be at least 1, got \(maxFrames)") }
         guard refresh > 0, refresh <= 60 else { throw ValidationError("--refresh must be between 0 and 60 Hz, got \(refresh)") }
         guard SimSpeed(parsing: speed) != nil else { throw ValidationError("--speed expects a multiplier such as 60 or 60x, or max; got '\(speed)'") }
         if let exitAfter { _ = try parseDuration(exitAfter, option: "--exit-after") }
+        if let metricsAddr {
+            do { _ = try MetricsAddress(parsing: metricsAddr) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     func run() throws {
@@ -64,6 +70,8 @@ struct ControlRoomCommand: ParsableCommand {
         }
         let user = OperatorIdentity.loginName()
         let groups = UnixGroups.resolve(user, fallback: OperatorIdentity.groupNames())
+        let metrics = try MetricsPublisher.start(option: metricsAddr)
+        defer { metrics?.server.stop() }
         let appOptions = ControlRoomApp.Options(
             refreshHz: refresh,
             exitAfterMilliseconds: try exitAfter.map { try parseDuration($0, option: "--exit-after").milliseconds },
@@ -73,7 +81,8 @@ struct ControlRoomCommand: ParsableCommand {
             startupMessage: loadedTheme.warnings.first.map { "theme: \($0)" },
             user: user,
             readOnly: workspace.readOnly,
-            rights: OperatorRights(policy: workspace.spec.access, user: user, groups: groups, readOnly: workspace.readOnly)
+            rights: OperatorRights(policy: workspace.spec.access, user: user, groups: groups, readOnly: workspace.readOnly),
+            metrics: metrics
         )
         let startSpeed = SimSpeed(parsing: speed)!
         let openLocal: () throws -> any ControlRoomSource = { [seed] in

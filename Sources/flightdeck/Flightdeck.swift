@@ -18,7 +18,8 @@ struct Flightdeck: ParsableCommand {
         subcommands: [ControlRoomCommand.self, ValidateCommand.self, RunCommand.self, RunsCommand.self, LogsCommand.self, SimulateCommand.self, InitCommand.self,
                       ModelsCommand.self, VersionsCommand.self, HistoryCommand.self, ApproveCommand.self, RejectCommand.self, AliasCommand.self, ArchiveCommand.self, CleanupCommand.self,
                       TriggerCommand.self, CancelCommand.self, RolloutCommand.self, AlertsCommand.self, AckCommand.self, SilenceCommand.self,
-                      DriftCommand.self, WhoamiCommand.self, AuditCommand.self, ServeCommand.self, RerunCommand.self],
+                      DriftCommand.self, WhoamiCommand.self, AuditCommand.self, ServeCommand.self, RerunCommand.self,
+                      MetricsCommand.self],
         defaultSubcommand: ControlRoomCommand.self
     )
 

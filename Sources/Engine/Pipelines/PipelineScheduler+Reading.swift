@@ -13,12 +13,35 @@ extension PipelineScheduler {
                 finished += 1
                 if records[position].state == .succeeded { succeeded += 1 }
             }
+            var byState = [Int](repeating: 0, count: RunState.allCases.count)
+            var durations = MetricHistogram(upperBounds: MetricHistogram.runDurationBoundsSeconds)
+            for id in state.runIDs {
+                guard let position = recordPosition[id] else { continue }
+                let record = records[position]
+                byState[Self.stateIndex(record.state)] += 1
+                if record.state.isFinal, let start = record.startedAt, let end = record.endedAt {
+                    durations.observe(Double((end - start).milliseconds) / 1000)
+                }
+            }
             return PipelineSummary(
                 id: pipeline.spec.id, description: pipeline.spec.description, stepCount: pipeline.stepIDs.count,
                 lastRunID: last?.id, lastRunState: last?.state, nextScheduledAt: state.nextFire,
                 successRate: finished > 0 ? Double(succeeded) / Double(finished) : nil, finishedRunsCounted: finished,
                 activeRuns: state.active, queuedRuns: queuedCount(pipeline.ordinal),
-                scheduleText: pipeline.spec.schedule?.description, params: pipeline.spec.params)
+                scheduleText: pipeline.spec.schedule?.description, params: pipeline.spec.params,
+                runsByState: zip(RunState.allCases, byState).map { RunStateCount(state: $0, count: $1) }, runDurations: durations)
+        }
+    }
+
+    /// `state`'s position in `RunState.allCases`.
+    private static func stateIndex(_ state: RunState) -> Int {
+        switch state {
+        case .queued: return 0
+        case .running: return 1
+        case .succeeded: return 2
+        case .failed: return 3
+        case .cancelled: return 4
+        case .interrupted: return 5
         }
     }
 

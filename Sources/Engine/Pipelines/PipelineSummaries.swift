@@ -23,9 +23,18 @@ public struct PipelineSummary: Sendable, Hashable, Codable {
     public var scheduleText: String?
     /// The pipeline's parameters with their defaults (for the trigger dialog).
     public var params: [ParamSpec]
+    /// How many of its runs the engine knows are in each state, in
+    /// `RunState.allCases` order (zeros included).
+    public var runsByState: [RunStateCount]
+    /// Durations (start to end, simulated seconds) of its finished runs that started.
+    public var runDurations: MetricHistogram
 
     public init(id: String, description: String?, stepCount: Int, lastRunID: RunID?, lastRunState: RunState?, nextScheduledAt: SimTime?,
-                successRate: Double?, finishedRunsCounted: Int, activeRuns: Int, queuedRuns: Int, scheduleText: String?, params: [ParamSpec] = []) {
+                successRate: Double?, finishedRunsCounted: Int, activeRuns: Int, queuedRuns: Int, scheduleText: String?, params: [ParamSpec] = [],
+                runsByState: [RunStateCount] = RunState.allCases.map { RunStateCount(state: $0, count: 0) },
+                runDurations: MetricHistogram = MetricHistogram(upperBounds: MetricHistogram.runDurationBoundsSeconds)) {
+        self.runsByState = runsByState
+        self.runDurations = runDurations
         self.id = id
         self.description = description
         self.stepCount = stepCount
@@ -38,6 +47,16 @@ public struct PipelineSummary: Sendable, Hashable, Codable {
         self.queuedRuns = queuedRuns
         self.scheduleText = scheduleText
         self.params = params
+    }
+}
+
+/// How many runs are in one state.
+public struct RunStateCount: Sendable, Hashable, Codable {
+    public var state: RunState
+    public var count: Int
+    public init(state: RunState, count: Int) {
+        self.state = state
+        self.count = count
     }
 }
 

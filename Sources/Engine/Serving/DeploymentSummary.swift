@@ -169,8 +169,13 @@ public struct VersionServingSummary: Sendable, Hashable, Codable {
     public var replicas: Int
     /// The version's latency/error profile in use.
     public var profile: ServingProfile
+    /// Latency of its answered requests since it entered the deployment, in
+    /// seconds (for the metrics export); computed with the window figures
+    /// (nil when the snapshot skipped this deployment's windows).
+    public var latency: MetricHistogram?
     public init(version: Int, role: Role, livePercent: Double, mirrorPercent: Double, window: VersionWindowMetrics,
-                totals: VersionTotals, replicas: Int, profile: ServingProfile) {
+                totals: VersionTotals, replicas: Int, profile: ServingProfile, latency: MetricHistogram? = nil) {
+        self.latency = latency
         self.version = version
         self.role = role
         self.livePercent = livePercent

@@ -299,6 +299,14 @@ public final class ServingSimulator: ServingMetricsReading {
         return core.versions[slot].metrics.totals
     }
 
+    /// `version`'s latency since it was first deployed, in Prometheus
+    /// buckets of seconds (empty if never deployed): live and mirrored
+    /// answered requests, as the window percentiles count them.
+    public func cumulativeLatency(version: Int) -> MetricHistogram {
+        guard let slot = core.slot(of: version) else { return MetricHistogram(upperBounds: MetricHistogram.latencyBoundsSeconds) }
+        return core.versions[slot].metrics.cumulativeLatency()
+    }
+
     /// Bins kept per version (the metrics memory; grows only with the longest window asked).
     public var metricsBinsPerVersion: Int { core.versions.first?.metrics.bins.count ?? 0 }
 

@@ -60,6 +60,11 @@ struct VersionMetrics: Sendable {
 
     var bins: [MetricsBin]
     var totals: VersionTotals
+    /// Latency of every bin before `openBin`, in Prometheus buckets (seconds).
+    var closedLatency = MetricHistogram(upperBounds: MetricHistogram.latencyBoundsSeconds)
+    /// The newest bin requests were recorded in (-1 before the first); it is
+    /// folded into `closedLatency` when a newer bin opens.
+    var openBin: Int64 = -1
     /// The newest bin whose labels are in `totals` (bins before it too).
     var labelsCreditedThrough: Int64
     let labelDelay: Int64
@@ -86,6 +91,10 @@ struct VersionMetrics: Sendable {
     /// The ring slot of `bin`, reset if it held an older bin.
     @inline(__always)
     mutating func slot(for bin: Int64) -> Int {
+        if bin != openBin {
+            if openBin >= 0 { closedLatency.add(latencyBuckets(of: openBin)) }
+            openBin = bin
+        }
         let slot = Self.slot(of: bin, capacity: bins.count)
         if bins[slot].bin != bin { bins[slot].reset(to: bin) }
         return slot
@@ -162,6 +171,34 @@ struct VersionMetrics: Sendable {
                 result.correct += entry.correct
             }
         }
+        return result
+    }
+
+    /// Latency since the version entered the deployment, in Prometheus
+    /// buckets: the closed bins plus the open one. Bucket edges and the sum
+    /// have the HDR histograms' precision (two significant digits).
+    func cumulativeLatency() -> MetricHistogram {
+        var result = closedLatency
+        if openBin >= 0 { result.add(latencyBuckets(of: openBin)) }
+        return result
+    }
+
+    /// The latency of `bin` (if the ring still holds it) in Prometheus buckets.
+    func latencyBuckets(of bin: Int64) -> MetricHistogram {
+        var result = MetricHistogram(upperBounds: MetricHistogram.latencyBoundsSeconds)
+        let entry = bins[Self.slot(of: bin, capacity: bins.count)]
+        let histogram = entry.latency
+        guard entry.bin == bin, histogram.totalCount > 0 else { return result }
+        let total = Int(histogram.totalCount)
+        var below = 0
+        for (index, bound) in result.upperBounds.enumerated() {
+            let units = UInt64(bound * 1000 * Self.unitsPerMillisecond)
+            let atOrBelow = min(total, Int(histogram.count(within: 0...units)))
+            result.counts[index] = max(0, atOrBelow - below)
+            below = max(below, atOrBelow)
+        }
+        result.counts[result.upperBounds.count] = total - below
+        result.sum = histogram.mean * Double(total) / (1000 * Self.unitsPerMillisecond)
         return result
     }
 
