@@ -51,8 +51,6 @@ public final class ServingSimulator: ServingMetricsReading {
     var arrivals: Xoshiro256StarStar
     var table: RoutingTable
     var horizon: SimDuration
-    /// The ``releaseEvery`` block of the last release of unreachable bins.
-    var releaseBlock: Int64 = 0
     // Mode state.
     var batch: BatchState?
     var stream: StreamQueue?
@@ -101,7 +99,6 @@ public final class ServingSimulator: ServingMetricsReading {
             core.versions[slot].scorer = scorer
             core.versions[slot].latency = LatencyModel(profile: profile)
             core.versions[slot].routable = true
-            core.versions[slot].metrics.ensureHorizon(horizon)
         } else {
             core.versions.append(VersionSlot(version: version, scorer: scorer, latency: LatencyModel(profile: profile), routable: true,
                                              metrics: VersionMetrics(version: version, horizon: horizon, labelDelay: spec.labelDelay, start: now)))
@@ -226,22 +223,7 @@ public final class ServingSimulator: ServingMetricsReading {
             now = end
             for index in core.versions.indices { core.versions[index].metrics.creditLabels(now: now) }
         }
-        let block = VersionMetrics.floorDiv(now.milliseconds, Self.releaseEvery.milliseconds)
-        if block != releaseBlock {
-            releaseBlock = block
-            var edge = false
-            if case .edge = spec.mode { edge = true }
-            for index in core.versions.indices {
-                core.versions[index].metrics.releaseUnreachable(now: now)
-                // Edge devices may still score with a retired version until they sync.
-                if !edge && !core.versions[index].routable { core.versions[index].metrics.shrinkEmptyRing() }
-            }
-        }
     }
-
-    /// How often bins out of every window's reach are released (see
-    /// ``VersionMetrics/releaseUnreachable(now:)``).
-    static let releaseEvery = SimDuration.minutes(10)
 
     func simulateSlice(from start: SimTime, to end: SimTime) {
         let seconds = (end - start).seconds

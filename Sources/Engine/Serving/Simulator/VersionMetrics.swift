@@ -124,33 +124,6 @@ struct VersionMetrics: Sendable {
         labelsCreditedThrough = newest
     }
 
-    /// Forgets the bins no window and no label credit can read any more:
-    /// older than the ring reaches back from `now` and with their labels
-    /// credited. A retired version's bins are never overwritten by newer
-    /// ones, so without this each would keep up to a ring of ~14 KB
-    /// histograms for the rest of the run. Returns how many were dropped.
-    @discardableResult
-    mutating func releaseUnreachable(now: SimTime) -> Int {
-        let reach = Self.bin(of: now - .milliseconds(1)) - Int64(bins.count) + 1
-        var released = 0
-        for index in bins.indices where bins[index].bin >= 0 && bins[index].bin < reach && bins[index].bin <= labelsCreditedThrough {
-            bins[index] = MetricsBin()
-            released += 1
-        }
-        return released
-    }
-
-    /// Shrinks an empty ring to the two bins the smallest ring has (a
-    /// retired version's: its bins are all released and nothing reads them);
-    /// ``ensureHorizon(_:)`` grows it again if it is deployed again.
-    mutating func shrinkEmptyRing() {
-        guard bins.count > 2, heldBins == 0 else { return }
-        bins = [MetricsBin](repeating: MetricsBin(), count: 2)
-    }
-
-    /// How many bins hold figures (the others share the empty histogram).
-    var heldBins: Int { bins.reduce(0) { $0 + ($1.bin >= 0 ? 1 : 0) } }
-
     /// The figures over `window` ending at `now` (see ``ServingSimulator/windowMetrics(version:window:)``).
     func window(_ window: SimDuration, now: SimTime) -> VersionWindowMetrics {
         var result = VersionWindowMetrics(version: totals.version, window: window, end: now)
