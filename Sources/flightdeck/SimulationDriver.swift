@@ -203,7 +203,7 @@ final class SimulationDriver {
     }
 
     /// The reason part of a rollback message (after `rolled back MODEL vN: `)
-    /// with every run of digits (and decimals) replaced by `N`.
+    /// with every number (digits and decimals not inside a name) replaced by `N`.
     static func reasonKind(_ message: String, deployment: String) -> String {
         var text = Substring(message)
         if let range = text.range(of: ": rolled back") {
@@ -212,12 +212,17 @@ final class SimulationDriver {
         }
         var result = ""
         var inNumber = false
+        var inName = false
         for character in text {
-            if character.isASCII && (character.isNumber || (inNumber && character == ".")) {
-                if !inNumber { result.append("N") }
+            let digit = character.isASCII && character.isNumber
+            if inNumber && (digit || character == ".") { continue }
+            if digit && !inName {
+                // Digits inside a name (p99_latency_ms) belong to the name.
+                result.append("N")
                 inNumber = true
             } else {
                 inNumber = false
+                inName = character.isLetter || character == "_" || (digit && inName)
                 result.append(character)
             }
         }
