@@ -5,15 +5,21 @@ import Terminal
 import TUICore
 
 /// `flightdeck simulate --for DURATION`: the whole project headless, as fast
-/// as the machine allows.
+/// as the machine allows, then a report of what happened.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Run the project headless on simulated time as fast as possible and print the final state.",
-        discussion: "Schedules fire, simulated steps run on simulated time and shell steps really run (simulated time waits for them). Nothing is stored unless --state is given."
+        abstract: "Run the project headless on simulated time as fast as possible and report what happened.",
+        discussion: """
+        Schedules fire, simulated steps run on simulated time and shell steps really run (simulated time waits for them); \
+        deployments serve, monitors evaluate, alerts fire, rollouts advance and decide. Approvals wait for the model's \
+        approval_timeout and apply its on_timeout (without a timeout they stay pending) unless --approve-all or \
+        --reject-all decides each one as soon as it opens (recorded as the user "simulate"). A progress line is drawn \
+        on stderr when it is a terminal. Without --state the history goes to a scratch state directory that is removed at the end.
+        """
     )
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("How much simulated time, e.g. 6h or 7d.", valueName: "DURATION"))
+    @Option(name: .customLong("for"), help: ArgumentHelp("How much simulated time, e.g. 6h or 30d.", valueName: "DURATION"))
     var duration: String
 
     @Option(name: .long, help: "Root seed (default: the project's).")
@@ -22,7 +28,23 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .long, help: "JSON instead of text.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("Also write the report to FILE.", valueName: "FILE"))
+    var report: String?
+
+    @Flag(name: .customLong("approve-all"), help: "What-if: approve every pending approval as soon as it opens.")
+    var approveAll = false
+
+    @Flag(name: .customLong("reject-all"), help: "What-if: reject every pending approval as soon as it opens.")
+    var rejectAll = false
+
+    @Flag(name: .long, help: "Print the resident memory at each simulated day on stderr.")
+    var verbose = false
+
     @OptionGroup var options: ProjectOptions
+
+    func validate() throws {
+        if approveAll && rejectAll { throw ValidationError("--approve-all and --reject-all exclude each other") }
+    }
 
     func run() throws {
         let span: SimDuration
@@ -32,135 +54,82 @@ struct SimulateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("flightdeck: --for: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let workspace = try Workspace.load(options)
-        let opened = try userFacing { try workspace.openEngine(persist: options.state != nil, seed: seed) }
+        var workspace = try Workspace.load(options)
+        // Without --state the history goes to a scratch state directory that
+        // is removed at the end: SQLite keeps a month of runs, traffic
+        // changes and drift rollups on disk instead of in memory.
+        var scratch: String?
+        if options.state == nil { scratch = try userFacing { try Self.scratchDirectory() } }
+        defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+        if let scratch { workspace = Workspace(spec: workspace.spec, projectFile: workspace.projectFile, statePath: scratch) }
+        let opened = try userFacing { try workspace.openEngine(persist: true, seed: seed) }
         let engine = opened.engine
         NcursesTerminal.installSignalHandlers()
-        engine.runUntilIdle(maxTime: engine.now + span, waitForShell: true) { _ in
-            opened.pollChannel()
-            return NcursesTerminal.pendingSignal != nil
+        let driver = SimulationDriver(engine: engine, span: span, whatIf: approveAll ? .approveAll : rejectAll ? .rejectAll : nil,
+                                      pruneDrift: false)
+        let showProgress = isatty(2) == 1
+        var progress = SimulationProgress()
+        let verbose = self.verbose
+        let completed = driver.run(measureMemory: true, poll: { opened.pollChannel() }, stop: { NcursesTerminal.pendingSignal != nil }) { driver in
+            if verbose, let sample = driver.memory.last, sample.day > 0, (driver.engine.now - driver.start).milliseconds == Int64(sample.day) * 86_400_000 {
+                if showProgress { progress.clear() }
+                FileHandle.standardError.write(Data("day \(sample.day): resident \(ResidentMemory.text(sample.residentBytes)), wall \(String(format: "%.1f", sample.wallSeconds)) s\n".utf8))
+            }
+            guard showProgress else { return }
+            progress.draw(SimulationProgress.line(reached: driver.engine.now - driver.start, total: span,
+                                                  requests: Self.requests(driver.engine), wallSeconds: driver.wallSeconds),
+                          now: MonotonicClock.nanoseconds())
         }
+        if showProgress { progress.clear() }
         opened.shutdown()
+        var result = SimulationReport(engine: engine, spec: workspace.spec, driver: driver, completed: completed)
+        let simulated = Double((engine.now - driver.start).milliseconds) / 1000
+        result.measurement = SimulationReport.Measurement(
+            wallSeconds: driver.wallSeconds,
+            simulatedPerWallSecond: driver.wallSeconds > 0 ? simulated / driver.wallSeconds : 0,
+            requestsPerSecond: driver.wallSeconds > 0 ? Double(result.requests) / driver.wallSeconds : 0,
+            peakResidentBytes: ResidentMemory.peak(), memory: driver.memory)
+        let text = json ? try JSONOutput.encode(result) + "\n" : result.text(glyphs: Self.glyphs())
+        print(text, terminator: "")
+        if let report {
+            do {
+                try text.write(toFile: report, atomically: true, encoding: .utf8)
+            } catch {
+                FileHandle.standardError.write(Data("flightdeck: --report: could not write \(report): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
         if let signal = NcursesTerminal.pendingSignal {
             FileHandle.standardError.write(Data("flightdeck: interrupted at \(engine.now.clockLabel)\n".utf8))
             throw ExitCode(128 + signal)
         }
-        let report = SimulationReport(engine: engine, spec: workspace.spec)
-        print(json ? try JSONOutput.encode(report) : report.text())
-        if let error = engine.snapshot().storeError {
+        if let error = engine.snapshot(recentEventLimit: 0, recentRunLimit: 0, deploymentMetrics: .none).storeError {
             FileHandle.standardError.write(Data("flightdeck: \(error)\n".utf8))
             throw ExitCode(2)
         }
     }
-}
 
-/// The final state `simulate` prints.
-struct SimulationReport: Encodable {
-    struct Pipeline: Encodable {
-        let id: String
-        let runs: Int
-        let succeeded: Int
-        let failed: Int
-        let cancelled: Int
-        let active: Int
-        let attempts: Int
-        let retries: Int
-        let lastRun: Int64?
-        let lastState: String?
-        let lastReason: String?
+    /// A fresh private directory under the temporary directory.
+    static func scratchDirectory() throws -> String {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/flightdeck-simulate-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "could not create a scratch directory in \(base): \(String(cString: strerror(errno)))"])
+        }
+        return String(cString: made)
     }
 
-    struct Deployment: Encodable {
-        let id: String
-        let strategy: String
-        let mode: String
-        let phase: String
-        let stableVersion: Int?
-        let candidateVersion: Int?
-        let reason: String
-        let split: String
-        let requests: Int
-        let errors: Int
-        let replicaHours: Double
-        let rollouts: RolloutTally
+    /// Requests served so far by every deployment.
+    static func requests(_ engine: Engine) -> Int {
+        engine.currentDeployments().reduce(0) { $0 + $1.allVersions.requests }
     }
 
-    let project: String
-    let seed: UInt64
-    let simulatedMs: Int64
-    let clock: String
-    let pipelines: [Pipeline]
-    let deployments: [Deployment]
-    /// Every alert rule's final state.
-    let alerts: [AlertSummary]
-    /// The continuous-training stories, oldest first.
-    let stories: [CTStory]
-
-    init(engine: Engine, spec: ProjectSpec) {
-        project = spec.name
-        seed = engine.seed
-        simulatedMs = engine.now.milliseconds
-        clock = engine.now.clockLabel
-        pipelines = spec.pipelines.map { pipeline in
-            let runs = engine.runs(pipeline: pipeline.id)
-            var attempts = 0, retries = 0
-            for run in runs {
-                for step in (try? engine.steps(run: run.id)) ?? [] {
-                    attempts += step.attempts
-                    retries += max(0, step.attempts - 1)
-                }
-            }
-            return Pipeline(
-                id: pipeline.id, runs: runs.count,
-                succeeded: runs.filter { $0.state == .succeeded }.count,
-                failed: runs.filter { $0.state == .failed }.count,
-                cancelled: runs.filter { $0.state == .cancelled }.count,
-                active: runs.filter { !$0.state.isFinal }.count,
-                attempts: attempts, retries: retries,
-                lastRun: runs.first?.id.value, lastState: runs.first?.state.rawValue, lastReason: runs.first?.reason
-            )
-        }
-        let snapshot = engine.snapshot(recentEventLimit: 0, recentRunLimit: 0)
-        alerts = snapshot.alerts
-        stories = snapshot.stories
-        deployments = snapshot.deployments.map { d in
-            Deployment(id: d.id, strategy: d.strategy, mode: d.mode, phase: d.phase.rawValue, stableVersion: d.stableVersion,
-                       candidateVersion: d.candidateVersion, reason: d.reason, split: d.routing.splitText,
-                       requests: d.allVersions.requests, errors: d.allVersions.errors, replicaHours: d.allVersions.replicaHours,
-                       rollouts: d.tally)
-        }
-    }
-
-    func text() -> String {
-        var rows = [["PIPELINE", "RUNS", "OK", "FAILED", "CANCELLED", "ACTIVE", "ATTEMPTS", "RETRIES", "LAST"]]
-        for p in pipelines {
-            let last = p.lastRun.map { "#\($0) \(p.lastReason ?? p.lastState ?? "")" } ?? "-"
-            rows.append([p.id, "\(p.runs)", "\(p.succeeded)", "\(p.failed)", "\(p.cancelled)", "\(p.active)", "\(p.attempts)", "\(p.retries)", TextSanitizer.clean(last)])
-        }
-        var text = "project \(project), seed \(seed), simulated to \(clock)\n\n" + TextTable.render(rows)
-        if !deployments.isEmpty {
-            var table = [["DEPLOYMENT", "STRATEGY", "MODE", "SPLIT", "REQUESTS", "ERRORS", "REPLICA-H", "ROLLOUTS", "PROMOTED", "ROLLED BACK", "NOW"]]
-            for d in deployments {
-                table.append([d.id, d.strategy, d.mode, d.split, "\(d.requests)", "\(d.errors)", String(format: "%.1f", d.replicaHours),
-                              "\(d.rollouts.started)", "\(d.rollouts.promoted)", "\(d.rollouts.rolledBack)",
-                              TextSanitizer.clean("\(d.phase): \(d.reason)")])
-            }
-            text += "\n\n" + TextTable.render(table)
-        }
-        if !alerts.isEmpty {
-            var table = [["ALERT", "STATE", "SEVERITY", "FIRED", "LAST FIRED", "NOW"]]
-            for alert in alerts {
-                table.append([alert.id, alert.state.rawValue, alert.severity?.rawValue ?? "-", "\(alert.occurrences)",
-                              alert.firedAt?.clockLabel ?? "-", TextSanitizer.clean(alert.message)])
-            }
-            text += "\n\n" + TextTable.render(table)
-        }
-        for story in stories {
-            text += "\n\nCT story \(story.id) (\(story.alert) -> \(story.pipeline))\(story.isClosed ? "" : ", open"):"
-            for chapter in story.chapters {
-                text += "\n  \(chapter.time.clockLabel)  \(TextSanitizer.clean(chapter.text))"
-            }
-        }
-        return text
+    /// Braille charts when the locale is UTF-8, ASCII otherwise.
+    static func glyphs() -> GlyphSet {
+        let environment = ProcessInfo.processInfo.environment
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8") ? .unicode : .ascii
     }
 }
