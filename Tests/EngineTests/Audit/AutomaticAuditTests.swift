@@ -59,7 +59,7 @@ final class AutomaticAuditTests: XCTestCase {
         let engine = Engine(configuration: EngineConfiguration(projectName: "p", seed: 1))
         engine.attachAuditSink(FullDisk())
         XCTAssertEqual(engine.apply(.pause, origin: CommandOrigin(user: "alice", source: .key)).outcome, .applied)
-        XCTAssertEqual(engine.auditError, "could not write the audit log: run history /x: cannot append: disk full")
+        XCTAssertEqual(engine.auditError, "could not write the audit log: state database /x: cannot append: disk full")
         XCTAssertEqual(engine.snapshot().auditError, engine.auditError)
     }
 
