@@ -66,8 +66,9 @@ crash_submitter() {
             ;;
         3)
             percent=$(( 1 + (i * 13 + k * 7) % 98 ))
+            before=$(crash_q 'SELECT IFNULL(MAX(sequence), 0) FROM traffic_changes;')
             out=$("$BIN" rollout weight fraud-api "$percent" --state "$CRASH_STATE" 2>&1); rc=$?
-            [ "$rc" = 0 ] && echo "$out" | grep -q "weight $percent%" && echo "weight $percent $(crash_q 'SELECT COUNT(*) FROM traffic_changes;')" >> "$CRASH_DIR/acked"
+            [ "$rc" = 0 ] && echo "$out" | grep -q "weight $percent%" && echo "weight $percent $before" >> "$CRASH_DIR/acked"
             ;;
         4)
             alert=$(crash_q "SELECT alert FROM alert_states ORDER BY alert LIMIT 1 OFFSET $((k % 3));")
@@ -147,12 +148,12 @@ for i in $(seq 1 "$CRASH_N"); do
             rollouts_compared=$((rollouts_compared + 1))
             while read -r line; do
                 echo "$published" | grep -qxF -- "$line" && continue
-                # Restored, then ended at once on restart (its candidate was
-                # rejected in the registry by a command whose serving change
-                # the kill cut off): the rollback is recorded at that time.
+                # Restored, then moved on at once on restart (its candidate
+                # was approved or rejected in the registry by a command whose
+                # serving change the kill cut off): the move is recorded as a
+                # traffic change at that time, which a lost rollout could not make.
                 deployment=${line%% *}
-                ended=$(crash_q "SELECT COUNT(*) FROM traffic_changes WHERE deployment = '$deployment' AND at = $prev_clock
-                                 AND (why LIKE 'rolled back%' OR why LIKE 'aborted%' OR why LIKE '%rejected%');")
+                ended=$(crash_q "SELECT COUNT(*) FROM traffic_changes WHERE deployment = '$deployment' AND at = $prev_clock;")
                 [ "${ended:-0}" -gt 0 ] || fail "iteration $i: rollout not restored: stored '$line', published: $(echo "$published" | tr '\n' ';')"
             done <<< "$prev_rollouts"
         fi
