@@ -184,23 +184,33 @@ struct VersionMetrics: Sendable {
     }
 
     /// The latency of `bin` (if the ring still holds it) in Prometheus buckets.
+    /// One pass over the bin's recorded values (a bucket counts the values
+    /// whose HDR bucket starts at or below its bound); called once per
+    /// closed bin and version, so it stays off the per-request path.
     func latencyBuckets(of bin: Int64) -> MetricHistogram {
         var result = MetricHistogram(upperBounds: MetricHistogram.latencyBoundsSeconds)
         let entry = bins[Self.slot(of: bin, capacity: bins.count)]
         let histogram = entry.latency
         guard entry.bin == bin, histogram.totalCount > 0 else { return result }
-        let total = Int(histogram.totalCount)
-        var below = 0
-        for (index, bound) in result.upperBounds.enumerated() {
-            let units = UInt64(bound * 1000 * Self.unitsPerMillisecond)
-            let atOrBelow = min(total, Int(histogram.count(within: 0...units)))
-            result.counts[index] = max(0, atOrBelow - below)
-            below = max(below, atOrBelow)
+        let bounds = Self.latencyBoundUnits
+        var total = 0
+        var totalValue = 0.0
+        for recorded in histogram.recordedValues() {
+            let count = Int(recorded.count)
+            let lowest = histogram.lowestEquivalentForValue(recorded.value)
+            var index = 0
+            while index < bounds.count && lowest > bounds[index] { index += 1 }
+            result.counts[index] += count
+            total += count
+            totalValue += Double(histogram.medianEquivalentForValue(recorded.value)) * Double(count)
         }
-        result.counts[result.upperBounds.count] = total - below
-        result.sum = histogram.mean * Double(total) / (1000 * Self.unitsPerMillisecond)
+        // As mean x count, the way the histogram's own mean is formed.
+        result.sum = (totalValue / Double(total)) * Double(total) / (1000 * Self.unitsPerMillisecond)
         return result
     }
+
+    /// The Prometheus latency bounds in histogram units.
+    static let latencyBoundUnits: [UInt64] = MetricHistogram.latencyBoundsSeconds.map { UInt64($0 * 1000 * unitsPerMillisecond) }
 
     static func milliseconds(_ units: UInt64) -> Double {
         Double(units) / unitsPerMillisecond
