@@ -53,6 +53,8 @@ final class AttachedEngineSource: ControlRoomSource {
         _ = poll()
     }
 
+    var pollIntervalMilliseconds: Int { Int(Self.refreshNanoseconds / 1_000_000) }
+
     func poll() -> Bool {
         let now = MonotonicClock.nanoseconds()
         if let lastRefresh, now - lastRefresh < Self.refreshNanoseconds { return false }

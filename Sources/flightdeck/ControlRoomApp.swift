@@ -98,14 +98,14 @@ final class ControlRoomApp {
                 needsDraw = false
                 nextFrame = now + frameNanoseconds
             } else if source.poll() {
-                // An attached view redraws as soon as a new publication or
-                // an answer arrives (checked at most every 100 ms).
+                // Commands from other processes, a new publication or an
+                // answer to a sent command: redraw now.
                 needsDraw = true
                 continue
             }
 
             let wait = Int((nextFrame - min(nextFrame, MonotonicClock.nanoseconds())) / 1_000_000)
-            guard var key = terminal.readKey(timeoutMilliseconds: max(1, min(wait, 100))) else { continue }
+            guard var key = terminal.readKey(timeoutMilliseconds: max(1, min(wait, source.pollIntervalMilliseconds))) else { continue }
             needsDraw = true
             // Keys typed faster than frames are drawn (a reason typed under
             // load, a paste) are all handled before the next frame.

@@ -12,6 +12,8 @@ protocol ControlRoomSource: AnyObject {
     /// sent (channel commands, a new publication, answers to sent
     /// commands); returns whether the screen should be redrawn now.
     func poll() -> Bool
+    /// How long the loop may wait for a key before polling again.
+    var pollIntervalMilliseconds: Int { get }
     /// The state to draw; nil while an attached view has nothing yet.
     func snapshot(metrics: DeploymentMetricsScope) -> EngineSnapshot?
     /// The newest log lines of a step.

@@ -28,6 +28,9 @@ final class LocalEngineSource: ControlRoomSource {
         }
     }
 
+    /// The command channel is read every 200 ms at most.
+    var pollIntervalMilliseconds: Int { Int(ChannelPoller.intervalNanoseconds / 1_000_000) }
+
     func poll() -> Bool {
         var handled = opened.pollChannel() > 0
         // While a store write fails (a full disk), try the kept changes
