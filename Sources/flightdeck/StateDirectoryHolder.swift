@@ -1,9 +1,9 @@
 import Engine
 import Foundation
 
-/// What a state directory looks like from outside, without taking its lock:
-/// owner and mode, and the engine that holds it (from the lock file and the
-/// kernel's lock table).
+/// What a state directory looks like from outside, without holding its lock:
+/// owner and mode, and the engine that holds it (from the lock file, and a
+/// probe of its lock).
 struct StateDirectoryStatus: Sendable, Equatable, Codable {
     /// The engine named by the lock file.
     struct Holder: Sendable, Equatable, Codable {
@@ -40,41 +40,15 @@ struct StateDirectoryStatus: Sendable, Equatable, Codable {
             holder: readHolder(lockPath: path + "/" + StateDirectory.lockFileName), warnings: warnings)
     }
 
-    /// The lock file's `pid user host`, and whether the kernel's lock table
-    /// (`/proc/locks`) shows a lock on it held by that pid; where that
-    /// table cannot be read, whether the process is alive.
+    /// The lock file's `pid user host`, and whether an engine holds the
+    /// lock now (``StateDirectory/isLockHeld(path:)``).
     static func readHolder(lockPath: String) -> Holder? {
         guard let text = try? String(contentsOfFile: lockPath, encoding: .utf8) else { return nil }
         let fields = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         guard fields.count >= 2, let pid = Int32(fields[0]), pid > 0 else { return nil }
-        let running: Bool
-        var info = stat()
-        if stat(lockPath, &info) == 0, let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) {
-            running = lockTableHolders(table, device: UInt64(info.st_dev), inode: UInt64(info.st_ino)).contains(pid)
-        } else {
-            running = kill(pid, 0) == 0 || errno == EPERM
-        }
-        return Holder(pid: pid, user: fields[1], host: fields.count > 2 ? fields[2] : "unknown", running: running)
-    }
-
-    /// The pids holding a `flock` on the file with `device` and `inode`,
-    /// read from the text of `/proc/locks` (`1: FLOCK ADVISORY WRITE 123
-    /// 08:01:456 0 EOF`; the device is `major:minor` in hex).
-    static func lockTableHolders(_ table: String, device: UInt64, inode: UInt64) -> [Int32] {
-        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff))
-        let minor = (device & 0xff) | ((device >> 12) & ~UInt64(0xff))
-        var pids: [Int32] = []
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            // Blocked waiters are marked with "->" before the type.
-            guard fields.count > 1, fields[1] != "->", let type = fields.firstIndex(of: "FLOCK"), type + 4 < fields.count,
-                  let pid = Int32(fields[type + 3]) else { continue }
-            let id = fields[type + 4].split(separator: ":")
-            guard id.count == 3, UInt64(id[0], radix: 16) == major, UInt64(id[1], radix: 16) == minor,
-                  UInt64(id[2]) == inode else { continue }
-            pids.append(pid)
-        }
-        return pids
+        let directory = String(lockPath.dropLast(StateDirectory.lockFileName.count + 1))
+        return Holder(pid: pid, user: fields[1], host: fields.count > 2 ? fields[2] : "unknown",
+                      running: StateDirectory.isLockHeld(path: directory))
     }
 
     static func userName(uid: uid_t) -> String {

@@ -137,18 +137,6 @@ final class WhoamiReportTests: XCTestCase {
         }
     }
 
-    func testLockTableParsing() {
-        let table = """
-        1: POSIX  ADVISORY  WRITE 99 08:01:77 0 EOF
-        2: FLOCK  ADVISORY  WRITE 1234 00:2e:4242 0 EOF
-        2: -> FLOCK  ADVISORY  WRITE 5678 00:2e:4242 0 EOF
-        3: FLOCK  ADVISORY  WRITE 4321 00:2f:4242 0 EOF
-        """
-        XCTAssertEqual(StateDirectoryStatus.lockTableHolders(table, device: 0x2e, inode: 4242), [1234])
-        XCTAssertEqual(StateDirectoryStatus.lockTableHolders(table, device: 0x2f, inode: 4242), [4321])
-        XCTAssertEqual(StateDirectoryStatus.lockTableHolders(table, device: 0x801, inode: 77), [], "POSIX locks are not the engine's")
-    }
-
     func testUnixGroupsOfRoot() {
         XCTAssertTrue(UnixGroups.names(ofUser: "root").contains("root"))
         XCTAssertEqual(UnixGroups.names(ofUser: "no-such-user-\(getpid())"), [])
