@@ -199,6 +199,7 @@ struct ServingCore: Sendable {
             versions[index].metrics.totals.compared += tally.compared - previous[3]
             versions[index].metrics.totals.agreed += tally.agreed - previous[4]
             versions[index].metrics.bins[binSlots[index]] = tally
+            if tally.requests != previous[0] || tally.mirrored != previous[2] { versions[index].metrics.lastActiveBin = bin }
         }
     }
 }

@@ -39,7 +39,9 @@ extension ServingSimulator {
         batch = state
     }
 
-    var totalErrors: Int { core.versions.reduce(0) { $0 + $1.metrics.totals.errors } }
+    var totalErrors: Int {
+        core.versions.reduce(0) { $0 + $1.metrics.totals.errors } + released.values.reduce(0) { $0 + $1.totals.errors }
+    }
 
     /// The batch jobs (nil unless the mode is batch).
     public var batchStatus: BatchStatus? {

@@ -55,6 +55,14 @@ public final class ServingSimulator: ServingMetricsReading {
     var batch: BatchState?
     var stream: StreamQueue?
     var fleet: EdgeFleetState?
+    /// Every version deployed, in the order first deployed (slots released
+    /// or not).
+    var deployOrder: [Int] = []
+    /// What is left of the versions whose slots were released (see
+    /// ``releaseSpentSlots()``), by version.
+    var released: [Int: ReleasedVersion] = [:]
+    /// Keeps every slot (tests compare results with and without releasing).
+    var keepsSpentSlots = false
     /// Live load over the capacity of all replicas in the latest real-time
     /// slice (0 in other modes, whose jobs and consumers pace themselves).
     public private(set) var utilisation = 0.0
@@ -88,8 +96,9 @@ public final class ServingSimulator: ServingMetricsReading {
 
     // MARK: Versions
 
-    /// The versions deployed (in the order they were deployed), retired ones included.
-    public var versions: [Int] { core.versions.map(\.version) }
+    /// The versions deployed (in the order they were first deployed),
+    /// retired ones included.
+    public var versions: [Int] { deployOrder }
 
     /// Makes `version` available for routing with its scorer and profile
     /// (again, if it was retired: its totals continue).
@@ -100,8 +109,14 @@ public final class ServingSimulator: ServingMetricsReading {
             core.versions[slot].latency = LatencyModel(profile: profile)
             core.versions[slot].routable = true
         } else {
-            core.versions.append(VersionSlot(version: version, scorer: scorer, latency: LatencyModel(profile: profile), routable: true,
-                                             metrics: VersionMetrics(version: version, horizon: horizon, labelDelay: spec.labelDelay, start: now)))
+            var metrics = VersionMetrics(version: version, horizon: horizon, labelDelay: spec.labelDelay, start: now)
+            if let previous = released.removeValue(forKey: version) {
+                metrics.totals = previous.totals
+                metrics.closedLatency = previous.latency
+            } else {
+                deployOrder.append(version)
+            }
+            insertSlot(VersionSlot(version: version, scorer: scorer, latency: LatencyModel(profile: profile), routable: true, metrics: metrics))
         }
         compileRouting()
     }
@@ -223,6 +238,7 @@ public final class ServingSimulator: ServingMetricsReading {
             now = end
             for index in core.versions.indices { core.versions[index].metrics.creditLabels(now: now) }
         }
+        releaseSpentSlots()
     }
 
     func simulateSlice(from start: SimTime, to end: SimTime) {
@@ -295,7 +311,7 @@ public final class ServingSimulator: ServingMetricsReading {
     /// `version`'s counters since it was first deployed (zeros if never);
     /// `labelled` and `correct` count labels that have arrived.
     public func totals(version: Int) -> VersionTotals {
-        guard let slot = core.slot(of: version) else { return VersionTotals(version: version) }
+        guard let slot = core.slot(of: version) else { return released[version]?.totals ?? VersionTotals(version: version) }
         return core.versions[slot].metrics.totals
     }
 
@@ -303,7 +319,9 @@ public final class ServingSimulator: ServingMetricsReading {
     /// buckets of seconds (empty if never deployed): live and mirrored
     /// answered requests, as the window percentiles count them.
     public func cumulativeLatency(version: Int) -> MetricHistogram {
-        guard let slot = core.slot(of: version) else { return MetricHistogram(upperBounds: MetricHistogram.latencyBoundsSeconds) }
+        guard let slot = core.slot(of: version) else {
+            return released[version]?.latency ?? MetricHistogram(upperBounds: MetricHistogram.latencyBoundsSeconds)
+        }
         return core.versions[slot].metrics.cumulativeLatency()
     }
 

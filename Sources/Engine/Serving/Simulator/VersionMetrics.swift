@@ -67,6 +67,8 @@ struct VersionMetrics: Sendable {
     var openBin: Int64 = -1
     /// The newest bin whose labels are in `totals` (bins before it too).
     var labelsCreditedThrough: Int64
+    /// The newest bin that received a live or mirrored request (`Int64.min` before the first).
+    var lastActiveBin = Int64.min
     let labelDelay: Int64
 
     init(version: Int, horizon: SimDuration, labelDelay: SimDuration, start: SimTime) {
@@ -104,6 +106,17 @@ struct VersionMetrics: Sendable {
     static func slot(of bin: Int64, capacity: Int) -> Int {
         let count = Int64(capacity)
         return Int(((bin % count) + count) % count)
+    }
+
+    /// Whether nothing this version recorded can be read through a window
+    /// any more: its last request is older than the largest ring any window
+    /// can ask for (``maximumHorizon`` plus the label delay plus two bins)
+    /// and its labels are credited to `totals`. Its `totals` and
+    /// ``cumulativeLatency()`` are then all that is left to read.
+    func isSpent(at now: SimTime) -> Bool {
+        guard lastActiveBin != Int64.min else { return true }
+        let reach = Int64(capacity(for: Self.maximumHorizon))
+        return lastActiveBin < Self.bin(of: now) - reach && labelsCreditedThrough >= lastActiveBin
     }
 
     /// Grows the ring (keeping its bins) so windows up to `horizon` fit.
