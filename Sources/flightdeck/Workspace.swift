@@ -48,7 +48,10 @@ struct Workspace {
     func workingDirectory() throws -> String {
         if let directory = spec.directory { return directory }
         let work = statePath + "/work"
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Shared with the state directory's group when the team shares it.
+        let shared = StateDirectory.fileMode(forDirectory: statePath) == 0o660
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: shared ? 0o2770 : 0o700])
         return work
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The audit log's head kept apart from the database: `audit.head` in the
-/// state directory, one line `<seq> <hash>`, mode 0600, replaced (written to
+/// state directory, one line `<seq> <hash>`, mode 0600 (0660 when shared with a group), replaced (written to
 /// a temporary file, then renamed) after each append.
 ///
 /// The chain alone cannot show that the newest entries were deleted; the
@@ -28,17 +28,20 @@ public enum AuditHeadFile {
         return .present(AuditHead(seq: seq, hash: String(fields[1])))
     }
 
-    /// Replaces the file at `path` with `head` (mode 0600).
+    /// Replaces the file at `path` with `head` (mode 0600, or 0660 in a
+    /// state directory shared with its group: ``StateDirectory/fileMode``).
     public static func write(_ head: AuditHead, to path: String) throws {
         let temporary = path + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let mode = StateDirectory.fileMode(forDirectory: directory.isEmpty ? "/" : directory)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             throw StoreError(path: path, operation: "write the audit head", message: "\(temporary): \(errnoText(errno))")
         }
         let bytes = Array("\(head.seq) \(head.hash)\n".utf8)
         let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         let writeError = written == bytes.count ? nil : (written < 0 ? errnoText(errno) : "short write")
-        _ = fchmod(descriptor, 0o600)
+        _ = fchmod(descriptor, mode)
         _ = close(descriptor)
         if let writeError {
             _ = unlink(temporary)

@@ -65,29 +65,43 @@ public final class StateDirectory {
         }
     }
 
-    /// Creates `name` inside the directory when missing and gives it mode
-    /// 0600 (when this user owns it); returns its path.
+    /// The mode of the files inside: 0600, or 0660 when the team opened the
+    /// directory to its group (group rwx, e.g. `chmod 2770`), so that the
+    /// group's members can attach to the engine and use the CLI.
+    public var fileMode: mode_t { Self.fileMode(forDirectory: path) }
+
+    /// ``fileMode`` of the directory at `path`.
+    public static func fileMode(forDirectory path: String) -> mode_t {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o070 == 0o070, info.st_mode & 0o007 == 0 else { return 0o600 }
+        return 0o660
+    }
+
+    /// Creates `name` inside the directory when missing and gives it
+    /// ``fileMode`` (when this user owns it); returns its path.
     @discardableResult
     public func secureFile(named name: String) throws -> String {
         let filePath = path + "/" + name
-        let descriptor = open(filePath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let mode = fileMode
+        let descriptor = open(filePath, O_RDWR | O_CREAT | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             throw StateDirectoryError.fileError(path: filePath, operation: "create", reason: errnoText(errno))
         }
         defer { _ = Foundation.close(descriptor) }
-        try Self.restrict(descriptor: descriptor, path: filePath)
+        try Self.restrict(descriptor: descriptor, path: filePath, mode: mode)
         return filePath
     }
 
-    /// Sets mode 0600 on `name` inside the directory if it exists and this
+    /// Sets ``fileMode`` on `name` inside the directory if it exists and this
     /// user owns it (SQLite's `-wal` and `-shm` files).
     public func restrictIfPresent(named name: String) throws {
         let filePath = path + "/" + name
+        let mode = fileMode
         var info = stat()
         guard stat(filePath, &info) == 0 else { return }
-        guard info.st_uid == geteuid(), info.st_mode & 0o7777 != 0o600 else { return }
-        if chmod(filePath, 0o600) != 0 {
-            throw StateDirectoryError.fileError(path: filePath, operation: "chmod 600", reason: errnoText(errno))
+        guard info.st_uid == geteuid(), info.st_mode & 0o7777 != mode else { return }
+        if chmod(filePath, mode) != 0 {
+            throw StateDirectoryError.fileError(path: filePath, operation: "chmod \(Self.octal(mode))", reason: errnoText(errno))
         }
     }
 
@@ -138,11 +152,19 @@ public final class StateDirectory {
             warnings.append("state directory \(path) is owned by \(userName(uid: info.st_uid)), not by \(userName(uid: me))")
         }
         let mode = info.st_mode & 0o777
-        if mode & 0o077 != 0 {
+        if mode & 0o007 == 0, mode & 0o070 == 0o070 {
+            warnings.append("state directory \(path) is shared with group \(groupName(gid: info.st_gid)) (mode \(octal(info.st_mode & 0o7777))): "
+                + "its files are made 0660 so the group's members can attach and use the CLI; access: in the project file says who may act")
+        } else if mode & 0o077 != 0 {
             warnings.append("state directory \(path) is open to group or others (mode \(octal(mode))); "
                 + "its run history and logs may be readable by them — chmod 700 \(path)")
         }
         return warnings
+    }
+
+    private static func groupName(gid: gid_t) -> String {
+        if let entry = getgrgid(gid), let name = entry.pointee.gr_name { return String(cString: name) }
+        return String(gid)
     }
 
     private static func octal(_ mode: mode_t) -> String {
@@ -150,14 +172,14 @@ public final class StateDirectory {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    private static func restrict(descriptor: Int32, path: String) throws {
+    private static func restrict(descriptor: Int32, path: String, mode: mode_t) throws {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             throw StateDirectoryError.fileError(path: path, operation: "inspect", reason: errnoText(errno))
         }
-        guard info.st_uid == geteuid(), info.st_mode & 0o7777 != 0o600 else { return }
-        if fchmod(descriptor, 0o600) != 0 {
-            throw StateDirectoryError.fileError(path: path, operation: "chmod 600", reason: errnoText(errno))
+        guard info.st_uid == geteuid(), info.st_mode & 0o7777 != mode else { return }
+        if fchmod(descriptor, mode) != 0 {
+            throw StateDirectoryError.fileError(path: path, operation: "chmod \(octal(mode))", reason: errnoText(errno))
         }
     }
 
@@ -191,12 +213,13 @@ public final class StateDirectory {
     }
 
     private static func acquireLock(directory: String, lockPath: String) throws -> Int32 {
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let mode = fileMode(forDirectory: directory)
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             throw StateDirectoryError.fileError(path: lockPath, operation: "open lock file", reason: errnoText(errno))
         }
         do {
-            try restrict(descriptor: descriptor, path: lockPath)
+            try restrict(descriptor: descriptor, path: lockPath, mode: mode)
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 guard code == EWOULDBLOCK else {

@@ -94,6 +94,24 @@ final class StateDirectoryTests: XCTestCase {
         XCTAssertEqual(permissionBits(path), 0o755, "an existing directory's mode is the operator's to change")
     }
 
+    func testADirectorySharedWithItsGroupGetsGroupFilesSoMembersCanAttach() throws {
+        let path = temporary.file("team")
+        XCTAssertEqual(mkdir(path, 0o700), 0)
+        XCTAssertEqual(chmod(path, 0o2770), 0)
+        let directory = try StateDirectory(path: path)
+        defer { directory.close() }
+        XCTAssertEqual(directory.fileMode, 0o660)
+        XCTAssertEqual(permissionBits(directory.lockPath), 0o660, "a member must open the lock to find the engine and attach")
+        let database = try directory.secureFile(named: StateDirectory.databaseFileName)
+        XCTAssertEqual(permissionBits(database), 0o660)
+        XCTAssertEqual(directory.warnings.count, 1)
+        XCTAssertTrue(directory.warnings[0].contains("is shared with group"), directory.warnings[0])
+        XCTAssertTrue(directory.warnings[0].contains("(mode 2770)"), directory.warnings[0])
+        // Opened to others as well: the files stay private and it warns.
+        XCTAssertEqual(chmod(path, 0o777), 0)
+        XCTAssertEqual(directory.fileMode, 0o600)
+    }
+
     func testExistingPrivateDirectoryDoesNotWarn() throws {
         let path = temporary.file("private")
         XCTAssertEqual(mkdir(path, 0o700), 0)
