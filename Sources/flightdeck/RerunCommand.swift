@@ -2,7 +2,7 @@ import ArgumentParser
 import Engine
 
 /// `flightdeck rerun RUN`: reruns a failed, cancelled or interrupted run from
-/// its first unsuccessful step (what `R` does on the Pipelines screen).
+/// its first unsuccessful step (what `r` does on the Pipelines screen).
 struct RerunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rerun",
