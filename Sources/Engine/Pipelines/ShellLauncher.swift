@@ -3,7 +3,8 @@ import SimKernel
 /// A shell command for one step attempt.
 public struct ShellRequest: Sendable, Equatable {
     public var key: AttemptKey
-    /// Run as `/bin/sh -c command`. Parameters never appear in it verbatim:
+    /// Run as `/bin/sh -c command` (a launcher may skip the shell where it
+    /// would change nothing). Parameters never appear in it verbatim:
     /// `${params.x}` has been turned into a quoted environment variable.
     public var command: String
     /// Added to the inherited environment, in order.

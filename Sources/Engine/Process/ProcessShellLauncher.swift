@@ -1,7 +1,9 @@
 /// Runs shell steps as real child processes.
 ///
-/// Each request becomes `/bin/sh -c command` started with `posix_spawn` in
-/// its own process group, stdin from /dev/null, stdout and stderr on pipes,
+/// Each request becomes `/bin/sh -c command` (or, for a plain command such
+/// as `python train.py --rows 100`, the program itself, exactly as the
+/// shell would have run it: see ``DirectCommand``) started with
+/// `posix_spawn` in its own process group, stdin from /dev/null, stdout and stderr on pipes,
 /// the request's working directory, the inherited environment plus the
 /// request's entries (later entries win), an empty signal mask and default
 /// handling of SIGINT, SIGTERM, SIGHUP, SIGPIPE and SIGQUIT (so the UI's

@@ -14,7 +14,8 @@ struct SpawnedProcess {
     var startNanoseconds: UInt64
 }
 
-/// Starts `/bin/sh -c command` with `posix_spawn`: its own process group,
+/// Starts `/bin/sh -c command`, or the command's program itself when it is
+/// a ``DirectCommand``, with `posix_spawn`: its own process group,
 /// stdin from /dev/null, stdout and stderr to two pipes, the given working
 /// directory and environment, an empty signal mask and default dispositions
 /// for the signals a terminal UI installs handlers for.
@@ -65,12 +66,15 @@ enum ShellSpawn {
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let argv = Posix.cStringArray(["/bin/sh", "-c", command])
-        defer { Posix.freeCStringArray(argv) }
-        let envp = environment
         var pid: pid_t = 0
         let start = Posix.monotonicNanoseconds()
-        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+        var status = spawnDirectly(command, pid: &pid, actions: &actions, attributes: &attributes,
+                                   environment: environment, workingDirectory: workingDirectory)
+        if status != 0 {
+            let argv = Posix.cStringArray(["/bin/sh", "-c", command])
+            defer { Posix.freeCStringArray(argv) }
+            status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environment)
+        }
         close(out.write)
         close(err.write)
         guard status == 0 else {
@@ -93,6 +97,24 @@ enum ShellSpawn {
         Posix.setNonBlocking(out.read)
         Posix.setNonBlocking(err.read)
         return SpawnedProcess(pid: pid, stdoutFD: out.read, stderrFD: err.read, pidFD: pidFD, startNanoseconds: start)
+    }
+
+    /// Starts a ``DirectCommand`` without the shell; the `posix_spawn`
+    /// status, or -1 when the command needs the shell. A failed `exec`
+    /// (not found, not executable, not a binary or `#!` script) leaves no
+    /// child behind and writes nothing to the pipes, so the caller starts
+    /// the shell with the same file actions, and the shell reports it.
+    private static func spawnDirectly(_ command: String, pid: inout pid_t, actions: inout posix_spawn_file_actions_t,
+                                      attributes: inout posix_spawnattr_t,
+                                      environment: [UnsafeMutablePointer<CChar>?], workingDirectory: String) -> Int32 {
+        guard let direct = DirectCommand(command),
+              let searchPath = DirectCommand.value(of: "PATH", in: environment),
+              let program = DirectCommand.resolve(direct.arguments[0], searchPath: searchPath),
+              let passed = DirectCommand.environment(environment, workingDirectory: workingDirectory) else { return -1 }
+        defer { free(passed.pwd) }
+        let argv = Posix.cStringArray(direct.arguments)
+        defer { Posix.freeCStringArray(argv) }
+        return posix_spawn(&pid, program, &actions, &attributes, argv, passed.block)
     }
 
     private static func closeAll(_ pipes: (read: Int32, write: Int32)...) {
