@@ -5,39 +5,60 @@ import Foundation
 /// by ``ProcessShellLauncher``, with a real SQLite store, in fast-forward
 /// waiting for each process) against 200 bare `posix_spawn` + `waitpid` of
 /// `/bin/true` measured in the same run; medians of per-step times over
-/// several repetitions, the two interleaved.
+/// several repetitions, the two interleaved. A second row does the same
+/// for a command that needs the shell (`true;`) against spawning
+/// `/bin/sh -c "true;"`.
 enum ShellStepBenchmarks {
     static let stepCount = 200
     static let repetitions = 7
     static let pipelineID = "shell"
 
-    static func run(into table: inout ResultTable) {
-        let dag = BenchDAG.chain(stepCount)
-        // Warm-up: the shell, /bin/true and the dynamic loader in the page cache.
-        _ = bareSpawns(stepCount)
-        _ = engineChain(dag)
-        var engine: [Double] = []
-        var bare: [Double] = []
-        for _ in 0..<repetitions {
-            bare.append(bareSpawns(stepCount))
-            engine.append(engineChain(dag))
-        }
-        let engineMedian = median(engine), bareMedian = median(bare)
-        table.add(
-            "200 sequential shell steps of `true` (SQLite store)",
-            formatNanoseconds(engineMedian) + "/step (range " + formatNanoseconds(engine.min() ?? .nan) + "-"
-                + formatNanoseconds(engine.max() ?? .nan) + ")",
-            "bare posix_spawn + waitpid of /bin/true: " + formatNanoseconds(bareMedian),
-            formatRatio(engineMedian / bareMedian),
-            "< 1.5x"
-        )
+    /// What a row runs: the steps' command and the program the baseline
+    /// spawns for the same work.
+    struct Variant {
+        var label: String
+        var command: String
+        var baseline: [String]
     }
 
-    /// Nanoseconds per step of a fresh engine running a chain of `true` steps.
-    static func engineChain(_ dag: BenchDAG) -> Double {
+    static let variants = [
+        // A plain command: started without the shell (DirectCommand).
+        Variant(label: "200 sequential shell steps of `true` (SQLite store)", command: "true", baseline: ["/bin/true"]),
+        // Shell syntax: through /bin/sh, against spawning the same shell.
+        Variant(label: "200 sequential shell steps of `true;`, through /bin/sh (SQLite store)", command: "true;",
+                baseline: ["/bin/sh", "-c", "true;"]),
+    ]
+
+    static func run(into table: inout ResultTable) {
+        let dag = BenchDAG.chain(stepCount)
+        for variant in variants {
+            // Warm-up: the programs and the dynamic loader in the page cache.
+            _ = bareSpawns(variant.baseline, count: stepCount)
+            _ = engineChain(dag, command: variant.command)
+            var engine: [Double] = []
+            var bare: [Double] = []
+            for _ in 0..<repetitions {
+                bare.append(bareSpawns(variant.baseline, count: stepCount))
+                engine.append(engineChain(dag, command: variant.command))
+            }
+            let engineMedian = median(engine), bareMedian = median(bare)
+            table.add(
+                variant.label,
+                formatNanoseconds(engineMedian) + "/step (range " + formatNanoseconds(engine.min() ?? .nan) + "-"
+                    + formatNanoseconds(engine.max() ?? .nan) + ")",
+                "bare posix_spawn + waitpid of `" + variant.baseline.joined(separator: " ") + "`: "
+                    + formatNanoseconds(bareMedian),
+                formatRatio(engineMedian / bareMedian),
+                "< 1.5x"
+            )
+        }
+    }
+
+    /// Nanoseconds per step of a fresh engine running a chain of `command` steps.
+    static func engineChain(_ dag: BenchDAG, command: String = "true") -> Double {
         let temporary = makeTemporaryDirectory("flightdeck-bench-shell")
         defer { removeDirectory(temporary) }
-        let project = dag.project(pipeline: pipelineID, action: .shell("true"), directory: temporary)
+        let project = dag.project(pipeline: pipelineID, action: .shell(command), directory: temporary)
         let engine: Engine
         let directory: StateDirectory
         let store: SQLiteRunStore
@@ -72,19 +93,18 @@ enum ShellStepBenchmarks {
     }
 
     /// Nanoseconds per process of `count` sequential `posix_spawn` +
-    /// `waitpid` of `/bin/true` (inherited environment, no file actions).
-    static func bareSpawns(_ count: Int) -> Double {
-        let path = "/bin/true"
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+    /// `waitpid` of `arguments` (inherited environment, no file actions).
+    static func bareSpawns(_ arguments: [String], count: Int) -> Double {
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         let start = monotonicNanoseconds()
         for _ in 0..<count {
             var pid: pid_t = 0
-            let status = posix_spawn(&pid, path, nil, nil, argv, environ)
+            let status = posix_spawn(&pid, arguments[0], nil, nil, argv, environ)
             precondition(status == 0, "posix_spawn failed: \(String(cString: strerror(status)))")
             var exit: Int32 = 0
             while waitpid(pid, &exit, 0) < 0 && errno == EINTR {}
-            precondition(exit == 0, "/bin/true exited with status \(exit)")
+            precondition(exit == 0, "\(arguments[0]) exited with status \(exit)")
         }
         let end = monotonicNanoseconds()
         return Double(end - start) / Double(count)

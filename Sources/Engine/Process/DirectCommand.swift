@@ -8,9 +8,10 @@ import Glibc
 /// keyword or a builtin whose external namesake behaves differently.
 ///
 /// GNU make has done the same for decades (its "fast path" in job.c) and
-/// for the same reason: `/bin/sh -c true` costs a second `exec` of a
-/// dynamically linked program, about 40% of a step's cost on this machine
-/// (BENCHMARKS.md, shell steps). Everything the shell would do for such a
+/// for the same reason: dash runs an external program by starting, forking
+/// and then executing it, so `/bin/sh -c /usr/bin/true` took 2.1 ms here
+/// against 0.85 ms for spawning `/usr/bin/true` itself (200 sequential
+/// spawns, 5 rounds). Everything the shell would do for such a
 /// command is reproduced: the program is looked up along the child's
 /// `PATH`, `argv[0]` is the word as written, `PWD` is the working
 /// directory's real path (dash always exports that), and environment

@@ -3,43 +3,90 @@ import Glibc
 #endif
 import Synchronization
 
-/// One I/O thread for all the processes of a launcher: it polls every
-/// child's stdout, stderr and pidfd plus a wake-up pipe, splits output into
-/// lines, enforces timeouts and cancellations by signalling process groups,
-/// reaps children as soon as they exit and posts events to the inbox.
+/// Watches a launcher's processes (see ``ProcessWatchSet``) on whichever
+/// thread is waiting for them.
 ///
-/// `@unchecked Sendable`: other threads touch only `commands` (a `Mutex`),
-/// the wake-up pipe's write end (a write is atomic) and `inbox` (itself
-/// locked). Everything under "I/O thread only" is read and written solely
-/// by the thread started in `init` (and, after it has been joined, by
-/// nobody). `thread` and `joined` are used only by `init` and by the
-/// owner's single `shutdown()` call.
+/// A new process is watched by the thread that launched it whenever that
+/// thread waits for results (``waitOnCallingThread(milliseconds:)``): a
+/// headless run launching a step and waiting for it. Its exit then wakes
+/// the waiting thread directly, as `waitpid` would, instead of waking an
+/// I/O thread that wakes the waiter. On this 2-core VM that second hop,
+/// with the moves between cores it brings (a C replica of both designs:
+/// 1.9 CPU migrations and 2.4 inter-processor interrupts per process
+/// against 0.1 and 0.2), cost 0.3-0.5 ms per process, half the price of
+/// starting one: a chain of `true` steps took 1.23-1.42 ms per step
+/// before, and 0.93-1.13 ms since (BENCHMARKS.md, shell steps).
+///
+/// The I/O thread takes over what the launching thread is not watching:
+/// while that thread has watched-by-caller processes it checks every
+/// ``handoverTick`` milliseconds, and adopts them once the launching thread
+/// has not waited for that long (the control room, which never waits, or
+/// a headless run busy with something else). Adopted processes stay with
+/// the I/O thread, which also wakes at once for cancellations.
+///
+/// `watch`, `cancel` and `waitOnCallingThread` are called by one thread at a
+/// time (the engine's).
+///
+/// `@unchecked Sendable`: `caller`, `callerWatching`, `lastCallerActivity`,
+/// `ticking` and `quietSince` are touched only while `lock` is held,
+/// except that the caller's set is used without the lock by the launching
+/// thread while `callerWatching` is true (the I/O thread leaves it alone
+/// then). `commands` is a `Mutex`; the wake-up pipes' write ends are
+/// written atomically; `inbox` locks itself; `threadSet` belongs to the I/O
+/// thread; `thread` and `joined` to `init` and the owner's single
+/// `shutdown()`.
 final class ProcessIOLoop: @unchecked Sendable {
     enum Command: Sendable {
-        case watch(SpawnedProcess, ShellRequest)
         case cancel(AttemptKey)
         case shutdown
     }
+
+    /// How often the I/O thread looks for processes the launching thread
+    /// no longer watches, and how long that thread may be away first.
+    static let handoverTick: Int32 = 10
+    /// Milliseconds without any caller-watched process after which the
+    /// I/O thread stops ticking (a launch wakes it again).
+    static let quietBeforeSleeping: UInt64 = 1000
 
     let inbox: ShellEventInbox
     private let commands = Mutex<[Command]>([])
     private let wakeRead: Int32
     private let wakeWrite: Int32
+    /// Posts to the inbox write here while the caller polls.
+    private let callerWakeRead: Int32
+    private let callerWakeWrite: Int32
     private var thread = pthread_t()
     private var joined = false
 
+    // Under `lock`.
+    private let lock = Mutex<Void>(())
+    private let caller = ProcessWatchSet()
+    private var callerWatching = false
+    /// When the launching thread last launched or stopped waiting.
+    private var lastCallerActivity: UInt64 = 0
+    private var ticking = false
+    /// Since when the caller's set has been empty, while ticking.
+    private var quietSince: UInt64?
+
     // I/O thread only.
-    private var processes: [TrackedProcess] = []
-    private var leftoverGroups: [(pgid: pid_t, killAt: UInt64)] = []
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    private let threadSet = ProcessWatchSet()
 
     init(inbox: ShellEventInbox) throws(LaunchFailure) {
         self.inbox = inbox
         let wake = try Posix.closeOnExecPipe()
+        let callerWake: (read: Int32, write: Int32)
+        do {
+            callerWake = try Posix.closeOnExecPipe()
+        } catch {
+            close(wake.read)
+            close(wake.write)
+            throw error
+        }
         wakeRead = wake.read
         wakeWrite = wake.write
-        Posix.setNonBlocking(wakeRead)
-        Posix.setNonBlocking(wakeWrite)
+        callerWakeRead = callerWake.read
+        callerWakeWrite = callerWake.write
+        for fd in [wakeRead, wakeWrite, callerWakeRead, callerWakeWrite] { Posix.setNonBlocking(fd) }
         let context = Unmanaged.passRetained(self).toOpaque()
         let status = pthread_create(&thread, nil, { context in
             let loop = Unmanaged<ProcessIOLoop>.fromOpaque(context!).takeRetainedValue()
@@ -48,24 +95,83 @@ final class ProcessIOLoop: @unchecked Sendable {
         }, context)
         if status != 0 {
             Unmanaged<ProcessIOLoop>.fromOpaque(context).release()
-            close(wakeRead)
-            close(wakeWrite)
+            for fd in [wakeRead, wakeWrite, callerWakeRead, callerWakeWrite] { close(fd) }
             joined = true
             throw LaunchFailure("cannot start the process I/O thread: \(Posix.errorText(status))")
         }
     }
 
     deinit {
-        close(wakeRead)
-        close(wakeWrite)
-        buffer.deallocate()
+        for fd in [wakeRead, wakeWrite, callerWakeRead, callerWakeWrite] { close(fd) }
     }
 
-    /// Queues a command for the I/O thread and wakes it.
-    func send(_ command: Command) {
-        commands.withLock { $0.append(command) }
-        var byte: UInt8 = 1
-        _ = write(wakeWrite, &byte, 1)
+    // MARK: - The launching thread
+
+    /// Watches a process just started, on the launching thread while it
+    /// waits, else on the I/O thread after a tick.
+    func watch(_ process: SpawnedProcess, _ request: ShellRequest) {
+        let wakeIOThread = lock.withLock { _ -> Bool in
+            assert(!callerWatching, "watch called while another thread waits")
+            caller.watch(process, request)
+            lastCallerActivity = Posix.monotonicNanoseconds()
+            guard !ticking else { return false }
+            ticking = true
+            return true
+        }
+        if wakeIOThread { wake(wakeWrite) }
+    }
+
+    /// Ends the attempt's process group, wherever it is watched.
+    func cancel(_ key: AttemptKey) {
+        let found = lock.withLock { _ in
+            assert(!callerWatching, "cancel called while another thread waits")
+            return caller.cancel(key, now: Posix.monotonicNanoseconds())
+        }
+        if !found { send(.cancel(key)) }
+    }
+
+    /// Waits up to `milliseconds` for an event, watching the processes
+    /// this thread launched meanwhile; true when an event is waiting.
+    func waitOnCallingThread(milliseconds: Int) -> Bool {
+        let deadline = Posix.monotonicNanoseconds() + UInt64(max(0, milliseconds)) * 1_000_000
+        let watching = lock.withLock { _ -> Bool in
+            guard !caller.isEmpty else { return false }
+            callerWatching = true
+            return true
+        }
+        guard watching else { return inbox.waitForEvent(milliseconds: milliseconds) }
+        defer {
+            lock.withLock { _ in
+                callerWatching = false
+                lastCallerActivity = Posix.monotonicNanoseconds()
+            }
+        }
+        guard inbox.beginPolling(notifying: callerWakeWrite) else { return true }
+        defer { inbox.endPolling() }
+        var descriptors: [pollfd] = []
+        var slots: [ProcessWatchSet.Slot] = []
+        while true {
+            descriptors.removeAll(keepingCapacity: true)
+            slots.removeAll(keepingCapacity: true)
+            descriptors.append(pollfd(fd: callerWakeRead, events: Int16(POLLIN), revents: 0))
+            caller.appendDescriptors(to: &descriptors, slots: &slots)
+            let now = Posix.monotonicNanoseconds()
+            let left = deadline > now ? Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max))) : 0
+            let setTimeout = caller.pollTimeout(now: now)
+            let ready = poll(&descriptors, nfds_t(descriptors.count), setTimeout < 0 ? left : min(left, setTimeout))
+            if ready < 0 && errno != EINTR { fatalError("poll failed: \(Posix.errorText(errno))") }
+            if descriptors[0].revents != 0 { drain(callerWakeRead) }
+            var events: [ShellEvent] = []
+            caller.handle(descriptors, from: 1, slots: slots, now: Posix.monotonicNanoseconds(), into: &events)
+            inbox.post(events, byPoller: true)
+            if !events.isEmpty || inbox.hasEvents { return true }
+            if Posix.monotonicNanoseconds() >= deadline { return false }
+            if caller.isEmpty {
+                // Only leftover groups were due; the rest is the I/O thread's.
+                let rest = deadline - min(deadline, Posix.monotonicNanoseconds())
+                return inbox.waitForEvent(milliseconds: Int(rest / 1_000_000))
+            }
+        }
     }
 
     /// Kills every process still running, reaps it and joins the thread.
@@ -77,123 +183,70 @@ final class ProcessIOLoop: @unchecked Sendable {
         pthread_join(thread, nil)
     }
 
+    private func send(_ command: Command) {
+        commands.withLock { $0.append(command) }
+        wake(wakeWrite)
+    }
+
+    private func wake(_ descriptor: Int32) {
+        var byte: UInt8 = 1
+        _ = write(descriptor, &byte, 1)
+    }
+
+    private func drain(_ descriptor: Int32) {
+        var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        while read(descriptor, &bytes, MemoryLayout.size(ofValue: bytes)) > 0 {}
+    }
+
     // MARK: - I/O thread
-
-    private final class TrackedProcess {
-        let key: AttemptKey
-        let process: SpawnedProcess
-        var stdoutFD: Int32
-        var stderrFD: Int32
-        var stdoutLines = LogLineSplitter()
-        var stderrLines = LogLineSplitter()
-        let killGraceNanoseconds: UInt64
-        /// When SIGTERM is due (the timeout), until it has been sent.
-        var terminateAt: UInt64?
-        /// When SIGKILL is due, once SIGTERM has been sent.
-        var killAt: UInt64?
-        var timedOut = false
-        var cancelled = false
-
-        init(process: SpawnedProcess, request: ShellRequest) {
-            key = request.key
-            self.process = process
-            stdoutFD = process.stdoutFD
-            stderrFD = process.stderrFD
-            killGraceNanoseconds = UInt64(max(0, request.killGrace.milliseconds)) * 1_000_000
-            if let timeout = request.timeout {
-                terminateAt = process.startNanoseconds + UInt64(max(0, timeout.milliseconds)) * 1_000_000
-            }
-        }
-
-        func offsetMilliseconds(at now: UInt64) -> Int64 {
-            Int64((now &- process.startNanoseconds) / 1_000_000)
-        }
-
-        /// SIGTERM to the group now, SIGKILL after the grace period.
-        func terminate(now: UInt64) {
-            guard killAt == nil else { return }
-            terminateAt = nil
-            kill(-process.pid, SIGTERM)
-            killAt = now + killGraceNanoseconds
-        }
-    }
-
-    private enum Slot {
-        case wake
-        case stdout(TrackedProcess)
-        case stderr(TrackedProcess)
-        case exit(TrackedProcess)
-    }
 
     private func run() {
         var descriptors: [pollfd] = []
-        var slots: [Slot] = []
+        var slots: [ProcessWatchSet.Slot] = []
         while true {
             descriptors.removeAll(keepingCapacity: true)
             slots.removeAll(keepingCapacity: true)
             descriptors.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
-            slots.append(.wake)
-            for tracked in processes {
-                if tracked.stdoutFD >= 0 {
-                    descriptors.append(pollfd(fd: tracked.stdoutFD, events: Int16(POLLIN), revents: 0))
-                    slots.append(.stdout(tracked))
-                }
-                if tracked.stderrFD >= 0 {
-                    descriptors.append(pollfd(fd: tracked.stderrFD, events: Int16(POLLIN), revents: 0))
-                    slots.append(.stderr(tracked))
-                }
-                descriptors.append(pollfd(fd: tracked.process.pidFD, events: Int16(POLLIN), revents: 0))
-                slots.append(.exit(tracked))
-            }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), pollTimeout(now: Posix.monotonicNanoseconds()))
+            threadSet.appendDescriptors(to: &descriptors, slots: &slots)
+            let tick = lock.withLock { _ in ticking } ? Self.handoverTick : -1
+            let setTimeout = threadSet.pollTimeout(now: Posix.monotonicNanoseconds())
+            let timeout = tick < 0 ? setTimeout : setTimeout < 0 ? tick : min(tick, setTimeout)
+            let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && errno != EINTR { fatalError("poll failed: \(Posix.errorText(errno))") }
             let now = Posix.monotonicNanoseconds()
-            var events: [ShellEvent] = []
-            var exited: [TrackedProcess] = []
-            for (index, descriptor) in descriptors.enumerated() where descriptor.revents != 0 {
-                switch slots[index] {
-                case .wake:
-                    drainWakePipe()
-                    if applyCommands(now: now) {
-                        killEverything()
-                        return
-                    }
-                case .stdout(let tracked):
-                    readOnce(tracked, stream: .stdout, now: now, into: &events)
-                case .stderr(let tracked):
-                    readOnce(tracked, stream: .stderr, now: now, into: &events)
-                case .exit(let tracked):
-                    exited.append(tracked)
+            adoptUnwatched(now: now)
+            if descriptors[0].revents != 0 {
+                drain(wakeRead)
+                if applyCommands(now: now) {
+                    lock.withLock { _ in caller.killEverything() }
+                    threadSet.killEverything()
+                    return
                 }
             }
-            for tracked in exited {
-                finish(tracked, now: now, into: &events)
-            }
-            enforceDeadlines(now: now)
+            var events: [ShellEvent] = []
+            threadSet.handle(descriptors, from: 1, slots: slots, now: now, into: &events)
             inbox.post(events)
         }
     }
 
-    /// Milliseconds until the nearest signal deadline, or -1 for none.
-    private func pollTimeout(now: UInt64) -> Int32 {
-        var nearest: UInt64?
-        for tracked in processes {
-            for deadline in [tracked.terminateAt, tracked.killAt].compactMap({ $0 }) {
-                nearest = min(nearest ?? deadline, deadline)
+    /// Takes over the caller's processes when it has neither launched nor
+    /// waited for a tick; stops ticking after a quiet while.
+    private func adoptUnwatched(now: UInt64) {
+        lock.withLock { _ in
+            guard ticking, !callerWatching else { return }
+            if caller.isEmpty {
+                let since = quietSince ?? now
+                quietSince = since
+                if now &- since >= Self.quietBeforeSleeping * 1_000_000 {
+                    ticking = false
+                    quietSince = nil
+                }
+                return
             }
+            quietSince = nil
+            guard now &- lastCallerActivity >= UInt64(Self.handoverTick) * 1_000_000 else { return }
+            threadSet.adopt(caller.take())
         }
-        for group in leftoverGroups {
-            nearest = min(nearest ?? group.killAt, group.killAt)
-        }
-        guard let nearest else { return -1 }
-        if nearest <= now { return 0 }
-        // Round up so the deadline has passed when poll returns.
-        let milliseconds = (nearest - now + 999_999) / 1_000_000
-        return Int32(min(milliseconds, UInt64(Int32.max)))
-    }
-
-    private func drainWakePipe() {
-        while read(wakeRead, buffer.baseAddress, buffer.count) > 0 {}
     }
 
     /// Applies queued commands; true when asked to shut down.
@@ -205,121 +258,12 @@ final class ProcessIOLoop: @unchecked Sendable {
         var shutdown = false
         for command in pending {
             switch command {
-            case .watch(let process, let request):
-                processes.append(TrackedProcess(process: process, request: request))
             case .cancel(let key):
-                for tracked in processes where tracked.key == key && !tracked.timedOut && !tracked.cancelled {
-                    tracked.cancelled = true
-                    tracked.terminate(now: now)
-                }
+                _ = threadSet.cancel(key, now: now)
             case .shutdown:
                 shutdown = true
             }
         }
         return shutdown
-    }
-
-    private enum ReadResult { case data, wouldBlock, end }
-
-    /// One read from a ready pipe (one per poll round keeps 50 busy
-    /// processes fair); end of file or an error closes the descriptor.
-    @discardableResult
-    private func readOnce(_ tracked: TrackedProcess, stream: LogStream, now: UInt64, into events: inout [ShellEvent]) -> ReadResult {
-        let fd = stream == .stdout ? tracked.stdoutFD : tracked.stderrFD
-        guard fd >= 0 else { return .end }
-        let count = read(fd, buffer.baseAddress, buffer.count)
-        if count > 0 {
-            let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            let lines = stream == .stdout ? tracked.stdoutLines.append(bytes) : tracked.stderrLines.append(bytes)
-            let offset = tracked.offsetMilliseconds(at: now)
-            for line in lines {
-                events.append(.output(tracked.key, stream, line, realOffsetMilliseconds: offset))
-            }
-            return .data
-        }
-        if count < 0 && (errno == EAGAIN || errno == EINTR) { return .wouldBlock }
-        closeStream(tracked, stream: stream, now: now, into: &events)
-        return .end
-    }
-
-    /// Closes one stream, flushing its partial last line.
-    private func closeStream(_ tracked: TrackedProcess, stream: LogStream, now: UInt64, into events: inout [ShellEvent]) {
-        let last: String?
-        if stream == .stdout {
-            close(tracked.stdoutFD)
-            tracked.stdoutFD = -1
-            last = tracked.stdoutLines.finish()
-        } else {
-            close(tracked.stderrFD)
-            tracked.stderrFD = -1
-            last = tracked.stderrLines.finish()
-        }
-        if let last {
-            events.append(.output(tracked.key, stream, last, realOffsetMilliseconds: tracked.offsetMilliseconds(at: now)))
-        }
-    }
-
-    /// The shell has exited: read what its pipes still hold, reap it, and
-    /// terminate whatever it left running in its process group.
-    private func finish(_ tracked: TrackedProcess, now: UInt64, into events: inout [ShellEvent]) {
-        // The pidfd is readable, so the child has exited: this wait does not block.
-        var status: Int32 = 0
-        var reaped = waitpid(tracked.process.pid, &status, 0)
-        while reaped < 0 && errno == EINTR { reaped = waitpid(tracked.process.pid, &status, 0) }
-        let decoded = reaped == tracked.process.pid ? Posix.decodeWaitStatus(status) : (exitCode: nil, signal: nil)
-        for stream in [LogStream.stdout, .stderr] {
-            var result = ReadResult.data
-            while result == .data { result = readOnce(tracked, stream: stream, now: now, into: &events) }
-            if result == .wouldBlock {
-                // Nothing left, but a leftover process holds the write end:
-                // stop reading; it is terminated below.
-                closeStream(tracked, stream: stream, now: now, into: &events)
-            }
-        }
-        close(tracked.process.pidFD)
-        if kill(-tracked.process.pid, 0) == 0 {
-            kill(-tracked.process.pid, SIGTERM)
-            leftoverGroups.append((tracked.process.pid, now + tracked.killGraceNanoseconds))
-        }
-        let outcome = ShellOutcome(exitCode: decoded.exitCode, signal: decoded.signal, timedOut: tracked.timedOut,
-                                   cancelled: tracked.cancelled,
-                                   realDurationMilliseconds: tracked.offsetMilliseconds(at: Posix.monotonicNanoseconds()))
-        events.append(.finished(tracked.key, outcome))
-        processes.removeAll { $0 === tracked }
-    }
-
-    private func enforceDeadlines(now: UInt64) {
-        for tracked in processes {
-            if let terminateAt = tracked.terminateAt, terminateAt <= now, !tracked.cancelled {
-                tracked.timedOut = true
-                tracked.terminate(now: now)
-            }
-            if let killAt = tracked.killAt, killAt <= now {
-                kill(-tracked.process.pid, SIGKILL)
-                tracked.killAt = nil
-            }
-        }
-        leftoverGroups.removeAll { group in
-            guard group.killAt <= now else { return false }
-            kill(-group.pgid, SIGKILL)
-            return true
-        }
-    }
-
-    /// On shutdown: SIGKILL every group, reap every child, close everything.
-    private func killEverything() {
-        for tracked in processes {
-            kill(-tracked.process.pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(tracked.process.pid, &status, 0) < 0 && errno == EINTR {}
-            for fd in [tracked.stdoutFD, tracked.stderrFD, tracked.process.pidFD] where fd >= 0 {
-                close(fd)
-            }
-        }
-        processes.removeAll()
-        for group in leftoverGroups {
-            kill(-group.pgid, SIGKILL)
-        }
-        leftoverGroups.removeAll()
     }
 }

@@ -9,10 +9,11 @@
 /// handling of SIGINT, SIGTERM, SIGHUP, SIGPIPE and SIGQUIT (so the UI's
 /// handlers do not leak into steps).
 ///
-/// One I/O thread per launcher watches every process with `poll`: output is
-/// split into lines (see `LogLineSplitter`) and posted with the real
-/// milliseconds since the process started; the shell is reaped as soon as
-/// it exits. A timeout or `cancel` sends SIGTERM to the process group and
+/// Processes are watched with `poll` by the thread that waits for their
+/// results (`waitForEvent`) while it waits, else by the launcher's I/O
+/// thread (see `ProcessIOLoop`): output is split into lines (see
+/// `LogLineSplitter`) and posted with the real milliseconds since the
+/// process started; the shell is reaped as soon as it exits. A timeout or `cancel` sends SIGTERM to the process group and
 /// SIGKILL after the request's `killGrace`. When the shell exits, anything
 /// it left running in its process group is terminated the same way, and
 /// output those leftovers write afterwards is not captured.
@@ -58,14 +59,14 @@ public final class ProcessShellLauncher: ShellLauncher {
         do {
             let process = try ShellSpawn.start(command: request.command, environment: environment.block,
                                                workingDirectory: request.workingDirectory)
-            loop.send(.watch(process, request))
+            loop.watch(process, request)
         } catch {
             inbox.post([.finished(request.key, ShellOutcome(launchError: error.message))])
         }
     }
 
     public func cancel(_ key: AttemptKey) {
-        loop?.send(.cancel(key))
+        loop?.cancel(key)
     }
 
     public func drain() -> [ShellEvent] {
@@ -73,7 +74,7 @@ public final class ProcessShellLauncher: ShellLauncher {
     }
 
     public func waitForEvent(milliseconds: Int) -> Bool {
-        inbox.waitForEvent(milliseconds: milliseconds)
+        loop?.waitOnCallingThread(milliseconds: milliseconds) ?? inbox.waitForEvent(milliseconds: milliseconds)
     }
 
     public var runningCount: Int { inbox.runningCount }

@@ -16,6 +16,9 @@ final class ShellEventInbox: @unchecked Sendable {
     private let condition: UnsafeMutablePointer<pthread_cond_t>
     private var events: [ShellEvent] = []
     private var running = 0
+    /// Written to on every post while a thread polls for events itself
+    /// (see ``beginPolling(notifying:)``), else -1.
+    private var pollerNotification: Int32 = -1
 
     init() {
         mutex = .allocate(capacity: 1)
@@ -50,7 +53,9 @@ final class ShellEventInbox: @unchecked Sendable {
 
     /// Posts events; a `.finished` among them ends one running attempt in
     /// the same critical section, so `runningCount` and the events agree.
-    func post(_ newEvents: [ShellEvent]) {
+    /// `byPoller`: posted by the thread polling for events itself, which
+    /// needs no notification.
+    func post(_ newEvents: [ShellEvent], byPoller: Bool = false) {
         guard !newEvents.isEmpty else { return }
         locked {
             for event in newEvents {
@@ -58,8 +63,29 @@ final class ShellEventInbox: @unchecked Sendable {
             }
             events.append(contentsOf: newEvents)
             pthread_cond_broadcast(condition)
+            if pollerNotification >= 0 && !byPoller {
+                var byte: UInt8 = 1
+                _ = write(pollerNotification, &byte, 1)
+            }
         }
     }
+
+    /// From now on every post also writes a byte to `descriptor` (the
+    /// write end of a non-blocking pipe the caller polls); false when
+    /// events are waiting already, in which case nothing changes.
+    func beginPolling(notifying descriptor: Int32) -> Bool {
+        locked {
+            guard events.isEmpty else { return false }
+            pollerNotification = descriptor
+            return true
+        }
+    }
+
+    func endPolling() {
+        locked { pollerNotification = -1 }
+    }
+
+    var hasEvents: Bool { locked { !events.isEmpty } }
 
     func drain() -> [ShellEvent] {
         locked {
