@@ -6,9 +6,11 @@ import Synchronization
 /// Watches a launcher's processes (see ``ProcessWatchSet``) on whichever
 /// thread is waiting for them.
 ///
-/// A new process is watched by the thread that launched it whenever that
-/// thread waits for results (``waitOnCallingThread(milliseconds:)``): a
-/// headless run launching a step and waiting for it. Its exit then wakes
+/// A new process is watched by the thread that launched it when that
+/// thread waits for results (``waitOnCallingThread(milliseconds:)``; it
+/// has done so within ``callerWaitMemory`` milliseconds): a headless run
+/// launching a step and waiting for it. Otherwise (the control room, which
+/// never waits) the I/O thread watches it from the start. Its exit then wakes
 /// the waiting thread directly, as `waitpid` would, instead of waking an
 /// I/O thread that wakes the waiter. On this 2-core VM that second hop,
 /// with the moves between cores it brings (a C replica of both designs:
@@ -17,18 +19,18 @@ import Synchronization
 /// starting one: a chain of `true` steps took 1.23-1.42 ms per step
 /// before, and 0.93-1.13 ms since (BENCHMARKS.md, shell steps).
 ///
-/// The I/O thread takes over what the launching thread is not watching:
-/// while that thread has watched-by-caller processes it checks every
-/// ``handoverTick`` milliseconds, and adopts them once the launching thread
-/// has not waited for that long (the control room, which never waits, or
-/// a headless run busy with something else). Adopted processes stay with
-/// the I/O thread, which also wakes at once for cancellations.
+/// The I/O thread takes over what the launching thread stops watching:
+/// while that thread waits now and then, it checks every ``handoverTick``
+/// milliseconds and adopts the caller's processes once the caller has
+/// neither launched nor waited for that long (a headless run busy with
+/// something else). Adopted processes stay with the I/O thread, which
+/// also wakes at once for cancellations.
 ///
 /// `watch`, `cancel` and `waitOnCallingThread` are called by one thread at a
 /// time (the engine's).
 ///
-/// `@unchecked Sendable`: `caller`, `callerWatching`, `lastCallerActivity`,
-/// `ticking` and `quietSince` are touched only while `lock` is held,
+/// `@unchecked Sendable`: `caller`, `callerWatching`, `lastCallerWait`,
+/// `lastCallerActivity` and `ticking` are touched only while `lock` is held,
 /// except that the caller's set is used without the lock by the launching
 /// thread while `callerWatching` is true (the I/O thread leaves it alone
 /// then). `commands` is a `Mutex`; the wake-up pipes' write ends are
@@ -37,6 +39,7 @@ import Synchronization
 /// `shutdown()`.
 final class ProcessIOLoop: @unchecked Sendable {
     enum Command: Sendable {
+        case watch(SpawnedProcess, ShellRequest)
         case cancel(AttemptKey)
         case shutdown
     }
@@ -44,9 +47,9 @@ final class ProcessIOLoop: @unchecked Sendable {
     /// How often the I/O thread looks for processes the launching thread
     /// no longer watches, and how long that thread may be away first.
     static let handoverTick: Int32 = 10
-    /// Milliseconds without any caller-watched process after which the
-    /// I/O thread stops ticking (a launch wakes it again).
-    static let quietBeforeSleeping: UInt64 = 1000
+    /// Milliseconds since its last wait during which the launching thread
+    /// counts as one that waits.
+    static let callerWaitMemory: UInt64 = 1000
 
     let inbox: ShellEventInbox
     private let commands = Mutex<[Command]>([])
@@ -63,10 +66,11 @@ final class ProcessIOLoop: @unchecked Sendable {
     private let caller = ProcessWatchSet()
     private var callerWatching = false
     /// When the launching thread last launched or stopped waiting.
+    /// When the launching thread last waited; nil before its first wait.
+    private var lastCallerWait: UInt64?
+    /// When it last launched or stopped waiting.
     private var lastCallerActivity: UInt64 = 0
     private var ticking = false
-    /// Since when the caller's set has been empty, while ticking.
-    private var quietSince: UInt64?
 
     // I/O thread only.
     private let threadSet = ProcessWatchSet()
@@ -107,18 +111,25 @@ final class ProcessIOLoop: @unchecked Sendable {
 
     // MARK: - The launching thread
 
-    /// Watches a process just started, on the launching thread while it
-    /// waits, else on the I/O thread after a tick.
+    /// Watches a process just started: on the launching thread if it
+    /// waits for results, else on the I/O thread.
     func watch(_ process: SpawnedProcess, _ request: ShellRequest) {
-        let wakeIOThread = lock.withLock { _ -> Bool in
+        enum Route { case caller, callerStartingTicks, ioThread }
+        let route = lock.withLock { _ -> Route in
             assert(!callerWatching, "watch called while another thread waits")
+            let now = Posix.monotonicNanoseconds()
+            guard let waited = lastCallerWait, now &- waited < Self.callerWaitMemory * 1_000_000 else { return .ioThread }
             caller.watch(process, request)
-            lastCallerActivity = Posix.monotonicNanoseconds()
-            guard !ticking else { return false }
+            lastCallerActivity = now
+            guard !ticking else { return .caller }
             ticking = true
-            return true
+            return .callerStartingTicks
         }
-        if wakeIOThread { wake(wakeWrite) }
+        switch route {
+        case .caller: break
+        case .callerStartingTicks: wake(wakeWrite)
+        case .ioThread: send(.watch(process, request))
+        }
     }
 
     /// Ends the attempt's process group, wherever it is watched.
@@ -135,7 +146,10 @@ final class ProcessIOLoop: @unchecked Sendable {
     func waitOnCallingThread(milliseconds: Int) -> Bool {
         let deadline = Posix.monotonicNanoseconds() + UInt64(max(0, milliseconds)) * 1_000_000
         let watching = lock.withLock { _ -> Bool in
-            guard !caller.isEmpty else { return false }
+            guard !caller.isEmpty else {
+                lastCallerWait = Posix.monotonicNanoseconds()
+                return false
+            }
             callerWatching = true
             return true
         }
@@ -144,6 +158,7 @@ final class ProcessIOLoop: @unchecked Sendable {
             lock.withLock { _ in
                 callerWatching = false
                 lastCallerActivity = Posix.monotonicNanoseconds()
+                lastCallerWait = lastCallerActivity
             }
         }
         guard inbox.beginPolling(notifying: callerWakeWrite) else { return true }
@@ -230,20 +245,15 @@ final class ProcessIOLoop: @unchecked Sendable {
     }
 
     /// Takes over the caller's processes when it has neither launched nor
-    /// waited for a tick; stops ticking after a quiet while.
+    /// waited for a tick; stops ticking once the caller has nothing and has
+    /// not waited for a while.
     private func adoptUnwatched(now: UInt64) {
         lock.withLock { _ in
             guard ticking, !callerWatching else { return }
             if caller.isEmpty {
-                let since = quietSince ?? now
-                quietSince = since
-                if now &- since >= Self.quietBeforeSleeping * 1_000_000 {
-                    ticking = false
-                    quietSince = nil
-                }
+                if now &- (lastCallerWait ?? 0) >= Self.callerWaitMemory * 1_000_000 { ticking = false }
                 return
             }
-            quietSince = nil
             guard now &- lastCallerActivity >= UInt64(Self.handoverTick) * 1_000_000 else { return }
             threadSet.adopt(caller.take())
         }
@@ -258,6 +268,8 @@ final class ProcessIOLoop: @unchecked Sendable {
         var shutdown = false
         for command in pending {
             switch command {
+            case .watch(let process, let request):
+                threadSet.watch(process, request)
             case .cancel(let key):
                 _ = threadSet.cancel(key, now: now)
             case .shutdown:

@@ -48,7 +48,8 @@ public struct StepSpec: Sendable, Equatable {
 
 /// What a step does.
 public enum StepAction: Sendable, Equatable {
-    /// A shell command run by `/bin/sh -c` in its own process group.
+    /// A shell command run by `/bin/sh -c` in its own process group (a plain
+    /// one starts its program directly, see `DirectCommand`).
     case shell(String)
     /// An in-process task registered under this name.
     case builtin(String)

@@ -4,7 +4,8 @@ import Glibc
 import XCTest
 
 /// Processes are watched by the thread waiting for them and handed to the
-/// I/O thread when that thread goes away (see `ProcessIOLoop`): nothing a
+/// I/O thread when that thread goes away; a thread that never waits has
+/// the I/O thread watch from the start (see `ProcessIOLoop`). Nothing a
 /// step shows may depend on who watched it.
 final class ProcessHandoverTests: XCTestCase {
     /// Sleeps without asking the launcher for anything.
@@ -12,8 +13,21 @@ final class ProcessHandoverTests: XCTestCase {
         usleep(UInt32(seconds * 1_000_000))
     }
 
-    func testALauncherNobodyWaitsOnStillEnforcesTimeoutsAndCapturesOutput() {
+    /// A launcher whose launching thread has waited (so watches what it
+    /// launches next), or one whose thread never waited.
+    private func launcher(waiting: Bool) -> ProcessShellLauncher {
         let launcher = ProcessShellLauncher()
+        if waiting { XCTAssertFalse(launcher.waitForEvent(milliseconds: 1)) }
+        return launcher
+    }
+
+    func testALauncherNobodyWaitsOnStillEnforcesTimeoutsAndCapturesOutput() {
+        for waiting in [true, false] {
+            assertTimeoutAndOutputWithoutWaiting(launcher(waiting: waiting))
+        }
+    }
+
+    private func assertTimeoutAndOutputWithoutWaiting(_ launcher: ProcessShellLauncher) {
         let request = ShellTestSupport.request("echo early; sleep 60", timeout: .milliseconds(300), killGrace: .seconds(1))
         launcher.launch(request)
         stayAway(seconds: 1.5)
@@ -33,7 +47,12 @@ final class ProcessHandoverTests: XCTestCase {
     }
 
     func testAChattyProcessIsNotBlockedWhileNobodyWaits() {
-        let launcher = ProcessShellLauncher()
+        for waiting in [true, false] {
+            assertChattyProcessFinishes(launcher(waiting: waiting))
+        }
+    }
+
+    private func assertChattyProcessFinishes(_ launcher: ProcessShellLauncher) {
         // 2 MB, far beyond a pipe's 64 KiB: it finishes only if read.
         let request = ShellTestSupport.request("seq 1 280000")
         launcher.launch(request)
@@ -55,7 +74,7 @@ final class ProcessHandoverTests: XCTestCase {
     }
 
     func testProcessesWatchedByEitherThreadAreAllReportedOnce() {
-        let launcher = ProcessShellLauncher()
+        let launcher = launcher(waiting: true)
         // Launched, then left alone long enough for the I/O thread to adopt it.
         let slow = ShellTestSupport.request("sleep 0.4; echo slow", step: "slow")
         launcher.launch(slow)
@@ -84,7 +103,7 @@ final class ProcessHandoverTests: XCTestCase {
     }
 
     func testCancelReachesAProcessWhoeverWatchesIt() {
-        let launcher = ProcessShellLauncher()
+        let launcher = launcher(waiting: true)
         let adopted = ShellTestSupport.request("sleep 60", step: "adopted")
         launcher.launch(adopted)
         stayAway(seconds: 0.1)
@@ -100,7 +119,7 @@ final class ProcessHandoverTests: XCTestCase {
     }
 
     func testShutdownRightAfterLaunchKillsWhatNobodyWatchedYet() throws {
-        let launcher = ProcessShellLauncher()
+        let launcher = launcher(waiting: true)
         launcher.launch(ShellTestSupport.request("exec sleep 60", step: "a"))
         launcher.launch(ShellTestSupport.request("exec sleep 61", step: "b"))
         // Neither this thread nor (within a tick) the I/O thread has looked.
