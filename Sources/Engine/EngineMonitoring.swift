@@ -348,7 +348,9 @@ extension Engine {
     }
 
     /// Publishes the monitors, alerts and stories for other processes
-    /// (`flightdeck alerts`, `flightdeck drift`); the run loop calls it about once a second.
+    /// (`flightdeck alerts`, `flightdeck drift`, when the engine does not
+    /// answer their request for a live snapshot in time); the run loop calls
+    /// it after applied commands and every 30 s.
     public func publishMonitoringStatus() {
         guard let host = monitorHost else { return }
         do {

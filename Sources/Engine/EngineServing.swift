@@ -439,8 +439,9 @@ extension Engine {
     }
 
     /// Publishes the deployments' summaries to the store, for other
-    /// processes (`flightdeck rollout status`). The run loop calls it about
-    /// once a second.
+    /// processes (`flightdeck rollout status`, when the engine does not answer
+    /// its request for a live snapshot in time). The run loop calls it after
+    /// applied commands and every 30 s.
     public func publishServingStatus() {
         guard let host = servingHost else { return }
         do {

@@ -2,8 +2,9 @@ import ArgumentParser
 import Engine
 import Foundation
 
-/// What the CLI can see of monitoring: the running engine's published
-/// status, or (with no engine running) only what is persisted.
+/// What the CLI can see of monitoring: the running engine's status (fresh
+/// from its live snapshot, else as it last published it), or (with no
+/// engine running) only what is persisted.
 enum MonitoringView {
     /// An engine holds the state directory; `store` reads its tables.
     case live(PublishedMonitoringStatus, store: SQLiteMonitoringStore)
@@ -24,6 +25,12 @@ extension Workspace {
             directory = try StateDirectory(path: statePath)
         } catch StateDirectoryError.locked {
             let store = try userFacing { try SQLiteMonitoringStore(readingDatabaseAt: database) }
+            if let live = (try? liveSnapshot()) ?? nil {
+                let snapshot = live.snapshot
+                let status = PublishedMonitoringStatus(at: snapshot.now, monitors: snapshot.monitors,
+                                                       alerts: snapshot.alerts, stories: snapshot.stories)
+                return try body(.live(status, store: store))
+            }
             guard let published = try userFacing({ try store.publishedStatus() }) else {
                 throw cliFailure("the running engine has not published its monitoring status yet; try again in a second")
             }

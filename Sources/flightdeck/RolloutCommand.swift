@@ -23,8 +23,10 @@ extension Workspace {
         throw cliFailure("unknown deployment '\(id)'; \(hint)known: \(known.isEmpty ? "none (add deployments: to the project file)" : known.joined(separator: ", "))")
     }
 
-    /// The deployments as the running engine last published them, or (with
-    /// no engine running) as an engine opened on the state directory sees them.
+    /// The deployments as the running engine shows them now (asked for a
+    /// fresh snapshot; what it last published when it does not answer), or
+    /// (with no engine running) as an engine opened on the state directory
+    /// sees them.
     func deploymentStatus() throws -> (at: SimTime, deployments: [DeploymentSummary], live: Bool) {
         do {
             let opened = try openEngine(persist: true)
@@ -32,6 +34,9 @@ extension Workspace {
             let snapshot = opened.engine.snapshot(recentEventLimit: 0, recentRunLimit: 0)
             return (snapshot.now, snapshot.deployments, false)
         } catch StateDirectoryError.locked {
+            if let live = (try? liveSnapshot()) ?? nil {
+                return (live.snapshot.now, live.snapshot.deployments, true)
+            }
             let store = try userFacing { try SQLiteServingStore(readingDatabaseAt: statePath + "/" + StateDirectory.databaseFileName) }
             guard let published = try userFacing({ try store.publishedStatus() }) else {
                 throw cliFailure("the running engine has not published its deployments' status yet; try again in a second")
