@@ -28,23 +28,26 @@ enum YAMLComposer {
     static func compose(_ text: String) -> Outcome {
         // Deep nesting and alias bombs are refused before Yams sees them.
         if let (position, message) = YAMLStructureGuard.problem(in: text) { return .syntaxError(position, message) }
-        var working = Array(text.unicodeScalars)
-        var lineStarts = lineStartOffsets(of: working)
+        // The text as scalars, with renamed keys, once a duplicate turns up
+        // (building it costs a tenth of loading the embedded demo).
+        var working: [Unicode.Scalar]?
         var originals: [Unicode.Scalar] = []
         while true {
-            let yaml = String(String.UnicodeScalarView(working))
+            let yaml = working.map { String(String.UnicodeScalarView($0)) } ?? text
             do {
                 guard let root = try Yams.compose(yaml: yaml, .basic) else { return .empty }
                 return .document(convert(root, originals: originals))
             } catch let error as YamlError {
+                var scalars = working ?? Array(text.unicodeScalars)
+                let lineStarts = lineStartOffsets(of: scalars)
                 if case .duplicatedKeysInMapping(let keys, let context) = error,
                    originals.count < duplicateLimit,
                    let key = keys.first,
-                   let offset = keyOffset(mark: context.mark, key: key, in: working, lineStarts: lineStarts),
+                   let offset = keyOffset(mark: context.mark, key: key, in: scalars, lineStarts: lineStarts),
                    let sentinel = Unicode.Scalar(sentinelBase + UInt32(originals.count)) {
-                    originals.append(working[offset])
-                    working[offset] = sentinel
-                    lineStarts = lineStartOffsets(of: working)
+                    originals.append(scalars[offset])
+                    scalars[offset] = sentinel
+                    working = scalars
                     continue
                 }
                 let (position, message) = describe(error, text: yaml, lineStarts: lineStarts)
