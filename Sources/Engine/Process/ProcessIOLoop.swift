@@ -163,21 +163,11 @@ final class ProcessIOLoop: @unchecked Sendable {
         }
         guard inbox.beginPolling(notifying: callerWakeWrite) else { return true }
         defer { inbox.endPolling() }
-        var descriptors: [pollfd] = []
-        var slots: [ProcessWatchSet.Slot] = []
         while true {
-            descriptors.removeAll(keepingCapacity: true)
-            slots.removeAll(keepingCapacity: true)
-            descriptors.append(pollfd(fd: callerWakeRead, events: Int16(POLLIN), revents: 0))
-            caller.appendDescriptors(to: &descriptors, slots: &slots)
             let now = Posix.monotonicNanoseconds()
             let left = deadline > now ? Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max))) : 0
-            let setTimeout = caller.pollTimeout(now: now)
-            let ready = poll(&descriptors, nfds_t(descriptors.count), setTimeout < 0 ? left : min(left, setTimeout))
-            if ready < 0 && errno != EINTR { fatalError("poll failed: \(Posix.errorText(errno))") }
-            if descriptors[0].revents != 0 { drain(callerWakeRead) }
             var events: [ShellEvent] = []
-            caller.handle(descriptors, from: 1, slots: slots, now: Posix.monotonicNanoseconds(), into: &events)
+            if caller.poll(wake: callerWakeRead, limit: left, into: &events) { drain(callerWakeRead) }
             inbox.post(events, byPoller: true)
             if !events.isEmpty || inbox.hasEvents { return true }
             if Posix.monotonicNanoseconds() >= deadline { return false }
@@ -216,21 +206,14 @@ final class ProcessIOLoop: @unchecked Sendable {
     // MARK: - I/O thread
 
     private func run() {
-        var descriptors: [pollfd] = []
-        var slots: [ProcessWatchSet.Slot] = []
         while true {
-            descriptors.removeAll(keepingCapacity: true)
-            slots.removeAll(keepingCapacity: true)
-            descriptors.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
-            threadSet.appendDescriptors(to: &descriptors, slots: &slots)
             let tick = lock.withLock { _ in ticking } ? Self.handoverTick : -1
-            let setTimeout = threadSet.pollTimeout(now: Posix.monotonicNanoseconds())
-            let timeout = tick < 0 ? setTimeout : setTimeout < 0 ? tick : min(tick, setTimeout)
-            let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
-            if ready < 0 && errno != EINTR { fatalError("poll failed: \(Posix.errorText(errno))") }
+            var events: [ShellEvent] = []
+            let woken = threadSet.poll(wake: wakeRead, limit: tick, into: &events)
+            inbox.post(events)
             let now = Posix.monotonicNanoseconds()
             adoptUnwatched(now: now)
-            if descriptors[0].revents != 0 {
+            if woken {
                 drain(wakeRead)
                 if applyCommands(now: now) {
                     lock.withLock { _ in caller.killEverything() }
@@ -238,9 +221,6 @@ final class ProcessIOLoop: @unchecked Sendable {
                     return
                 }
             }
-            var events: [ShellEvent] = []
-            threadSet.handle(descriptors, from: 1, slots: slots, now: now, into: &events)
-            inbox.post(events)
         }
     }
 

@@ -53,8 +53,8 @@ final class ProcessWatchSet {
         }
     }
 
-    /// What a `pollfd` added by ``appendDescriptors(to:slots:)`` stands for.
-    enum Slot {
+    /// What a polled descriptor after the wake-up one stands for.
+    private enum Slot {
         case stdout(Tracked)
         case stderr(Tracked)
         case exit(Tracked)
@@ -69,6 +69,9 @@ final class ProcessWatchSet {
 
     private var processes: [Tracked] = []
     private var leftoverGroups: [(pgid: pid_t, killAt: UInt64)] = []
+    // Scratch space of `poll(wake:limit:into:)`.
+    private var descriptors: [pollfd] = []
+    private var slots: [Slot] = []
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
     deinit {
@@ -109,8 +112,14 @@ final class ProcessWatchSet {
         return found
     }
 
-    /// Adds a `pollfd` for every open stream and every pidfd.
-    func appendDescriptors(to descriptors: inout [pollfd], slots: inout [Slot]) {
+    /// Polls `wake` and every watched stream and pidfd for up to `limit`
+    /// milliseconds (-1: no limit; less when a signal deadline comes
+    /// first), then handles what is ready and the deadlines that have
+    /// passed; true when `wake` was readable.
+    func poll(wake: Int32, limit: Int32, into events: inout [ShellEvent]) -> Bool {
+        descriptors.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        descriptors.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
         for tracked in processes {
             if tracked.stdoutFD >= 0 {
                 descriptors.append(pollfd(fd: tracked.stdoutFD, events: Int16(POLLIN), revents: 0))
@@ -123,13 +132,13 @@ final class ProcessWatchSet {
             descriptors.append(pollfd(fd: tracked.process.pidFD, events: Int16(POLLIN), revents: 0))
             slots.append(.exit(tracked))
         }
-    }
-
-    /// Handles the descriptors `poll` marked ready (`descriptors[offset...]`
-    /// matching `slots`), then the deadlines that have passed.
-    func handle(_ descriptors: [pollfd], from offset: Int, slots: [Slot], now: UInt64, into events: inout [ShellEvent]) {
+        let due = pollTimeout(now: Posix.monotonicNanoseconds())
+        let timeout = limit < 0 ? due : due < 0 ? limit : min(limit, due)
+        let ready = Glibc.poll(&descriptors, nfds_t(descriptors.count), timeout)
+        if ready < 0 && errno != EINTR { fatalError("poll failed: \(Posix.errorText(errno))") }
+        let now = Posix.monotonicNanoseconds()
         var exited: [Tracked] = []
-        for (index, slot) in slots.enumerated() where descriptors[offset + index].revents != 0 {
+        for (index, slot) in slots.enumerated() where descriptors[1 + index].revents != 0 {
             switch slot {
             case .stdout(let tracked):
                 readOnce(tracked, stream: .stdout, now: now, into: &events)
@@ -143,10 +152,11 @@ final class ProcessWatchSet {
             finish(tracked, now: now, into: &events)
         }
         enforceDeadlines(now: now)
+        return descriptors[0].revents != 0
     }
 
     /// Milliseconds until the nearest signal deadline, or -1 for none.
-    func pollTimeout(now: UInt64) -> Int32 {
+    private func pollTimeout(now: UInt64) -> Int32 {
         var nearest: UInt64?
         for tracked in processes {
             for deadline in [tracked.terminateAt, tracked.killAt].compactMap({ $0 }) {
