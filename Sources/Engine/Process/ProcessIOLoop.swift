@@ -235,7 +235,7 @@ final class ProcessIOLoop: @unchecked Sendable {
                 return
             }
             guard now &- lastCallerActivity >= UInt64(Self.handoverTick) * 1_000_000 else { return }
-            threadSet.adopt(caller.take())
+            caller.moveAll(to: threadSet)
         }
     }
 

@@ -10,8 +10,7 @@ import Glibc
 ///
 /// Not thread-safe: whoever owns a set (the launcher's I/O thread, or the
 /// thread waiting for results, see ``ProcessIOLoop``) is the only one to
-/// touch it; sets hand processes to each other with ``take()`` and
-/// ``adopt(_:)``.
+/// touch it; sets hand processes over with ``moveAll(to:)``.
 final class ProcessWatchSet {
     /// One watched child.
     final class Tracked {
@@ -60,13 +59,6 @@ final class ProcessWatchSet {
         case exit(Tracked)
     }
 
-    /// Everything a set holds, for handing over to another set.
-    struct Contents {
-        fileprivate var processes: [Tracked]
-        fileprivate var leftoverGroups: [(pgid: pid_t, killAt: UInt64)]
-        var isEmpty: Bool { processes.isEmpty && leftoverGroups.isEmpty }
-    }
-
     private var processes: [Tracked] = []
     private var leftoverGroups: [(pgid: pid_t, killAt: UInt64)] = []
     // Scratch space of `poll(wake:limit:into:)`.
@@ -85,18 +77,12 @@ final class ProcessWatchSet {
         processes.append(Tracked(process: process, request: request))
     }
 
-    /// Removes and returns everything, for another set to ``adopt(_:)``.
-    func take() -> Contents {
-        defer {
-            processes.removeAll()
-            leftoverGroups.removeAll()
-        }
-        return Contents(processes: processes, leftoverGroups: leftoverGroups)
-    }
-
-    func adopt(_ contents: Contents) {
-        processes += contents.processes
-        leftoverGroups += contents.leftoverGroups
+    /// Hands every process and leftover group over to `other`.
+    func moveAll(to other: ProcessWatchSet) {
+        other.processes += processes
+        other.leftoverGroups += leftoverGroups
+        processes.removeAll()
+        leftoverGroups.removeAll()
     }
 
     /// Cancels the attempt if this set watches it; true when it does.
