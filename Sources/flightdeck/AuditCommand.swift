@@ -54,22 +54,9 @@ extension Workspace {
     /// `state.db` brought to the current schema). Nil when there is no
     /// state yet.
     func withAuditStore<T>(_ body: (SQLiteAuditStore?) throws -> T) throws -> T {
-        let database = statePath + "/" + StateDirectory.databaseFileName
-        guard FileManager.default.fileExists(atPath: database) else { return try body(nil) }
-        let directory: StateDirectory
-        do {
-            directory = try StateDirectory(path: statePath)
-        } catch StateDirectoryError.locked {
-            return try body(try userFacing { try SQLiteAuditStore(readingDatabaseAt: database) })
-        } catch {
-            throw cliFailure("\(error)")
-        }
-        defer { directory.close() }
-        for warning in directory.warnings {
-            FileHandle.standardError.write(Data("flightdeck: warning: \(warning)\n".utf8))
-        }
-        let runs = try userFacing { try SQLiteRunStore(directory: directory) }
-        defer { try? runs.close() }
-        return try body(SQLiteAuditStore(sharing: runs))
+        try readStateDatabase(
+            missing: { try body(nil) },
+            held: { database in try body(try userFacing { try SQLiteAuditStore(readingDatabaseAt: database) }) },
+            stopped: { runs in try body(SQLiteAuditStore(sharing: runs)) })
     }
 }

@@ -18,33 +18,22 @@ extension Workspace {
     /// brings `state.db` to the current schema, as an engine would); it
     /// creates nothing when there is no state yet.
     func withMonitoringView<T>(_ body: (MonitoringView) throws -> T) throws -> T {
-        let database = statePath + "/" + StateDirectory.databaseFileName
-        guard FileManager.default.fileExists(atPath: database) else { return try body(.stopped(store: nil)) }
-        let directory: StateDirectory
-        do {
-            directory = try StateDirectory(path: statePath)
-        } catch StateDirectoryError.locked {
-            let store = try userFacing { try SQLiteMonitoringStore(readingDatabaseAt: database) }
-            if let live = (try? liveSnapshot()) ?? nil {
-                let snapshot = live.snapshot
-                let status = PublishedMonitoringStatus(at: snapshot.now, monitors: snapshot.monitors,
-                                                       alerts: snapshot.alerts, stories: snapshot.stories)
-                return try body(.live(status, store: store))
-            }
-            guard let published = try userFacing({ try store.publishedStatus() }) else {
-                throw cliFailure("the running engine has not published its monitoring status yet; try again in a second")
-            }
-            return try body(.live(published, store: store))
-        } catch {
-            throw cliFailure("\(error)")
-        }
-        defer { directory.close() }
-        for warning in directory.warnings {
-            FileHandle.standardError.write(Data("flightdeck: warning: \(warning)\n".utf8))
-        }
-        let runs = try userFacing { try SQLiteRunStore(directory: directory) }
-        defer { try? runs.close() }
-        return try body(.stopped(store: SQLiteMonitoringStore(sharing: runs)))
+        try readStateDatabase(
+            missing: { try body(.stopped(store: nil)) },
+            held: { database in
+                let store = try userFacing { try SQLiteMonitoringStore(readingDatabaseAt: database) }
+                if let live = (try? liveSnapshot()) ?? nil {
+                    let snapshot = live.snapshot
+                    let status = PublishedMonitoringStatus(at: snapshot.now, monitors: snapshot.monitors,
+                                                           alerts: snapshot.alerts, stories: snapshot.stories)
+                    return try body(.live(status, store: store))
+                }
+                guard let published = try userFacing({ try store.publishedStatus() }) else {
+                    throw cliFailure("the running engine has not published its monitoring status yet; try again in a second")
+                }
+                return try body(.live(published, store: store))
+            },
+            stopped: { runs in try body(.stopped(store: SQLiteMonitoringStore(sharing: runs))) })
     }
 
     /// Fails with status 2 and the known alerts when `id` is not an alert of the project.
